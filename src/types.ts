@@ -137,7 +137,8 @@ export type FindingKind =
   | 'glossary-violation'
   | 'omitted-sentence'
   | 'added-sentence'
-  | 'meaning-changed';
+  | 'meaning-changed'
+  | 'unrelated-document';
 
 /** One problem found in the candidate (checks stage output). */
 export interface Finding {

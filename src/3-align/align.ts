@@ -1,0 +1,225 @@
+/**
+ * The align stage: sentence links between a reference and a candidate, and the document verdict.
+ *
+ *   features (features.ts) → search space (band.ts, anchors) → DP (dp.ts) → links + confidence → verdict
+ *
+ * Boilerplate candidate sentences never enter the search: they get their own 0-1 links, put back in text
+ * order afterwards.
+ */
+import type { Alignment, AlignmentLink, SegmentedDoc, Sentence } from '../types.js';
+import { extractFeatures } from './features.js';
+import type { PairFeatures } from './features.js';
+import { PairScorer, DEFAULT_COST_PARAMS } from './cost.js';
+import type { CostParams } from './cost.js';
+import { fullBand, anchoredBand, bandCells } from './band.js';
+import type { Band } from './band.js';
+import { monotonicDp } from './dp.js';
+import type { IndexLink } from './dp.js';
+import { decideVerdict } from './verdict.js';
+import type { VerdictFigures } from './verdict.js';
+
+/** Options of `align`. */
+export interface AlignOptions {
+  /** Force a mode; by default it is chosen from the data. */
+  mode?: 'monotonic' | 'non-monotonic';
+  /** Wall-clock budget in milliseconds; past it, a fallback alignment is returned with `gaveUp`. */
+  budgetMs?: number;
+  /** Largest number of DP cells to search; past it, a fallback alignment is returned with `gaveUp`. */
+  maxCells?: number;
+  /** Overrides of the cost parameters (for tuning and experiments). */
+  cost?: Partial<CostParams>;
+}
+
+/** Below this many cells the whole table is searched (a 2,000×2,000-sentence pair). */
+const FULL_TABLE_CELLS = 4_000_000;
+/** Default cell budget: ~50M cells is ~450 MB of DP tables, the most we allow ourselves. */
+const DEFAULT_MAX_CELLS = 50_000_000;
+
+/** A link in index space with its similarity. */
+interface ScoredIndexLink extends IndexLink {
+  sim: number;
+}
+
+/**
+ * Confidence of a link from its similarity. A logistic curve centred where, on bible-nt dev, right and
+ * wrong links are equally likely.
+ */
+function confidenceOf(sim: number, a: number, b: number): number {
+  if (a === 0 || b === 0) return 0;
+  const z = (sim - 0.2) / 0.05;
+  return 1 / (1 + Math.exp(-z));
+}
+
+export function align(reference: SegmentedDoc, candidate: SegmentedDoc, options: AlignOptions = {}): Alignment {
+  const t0 = performance.now();
+  const deadline = options.budgetMs === undefined ? Infinity : t0 + options.budgetMs;
+  const params: CostParams = { ...DEFAULT_COST_PARAMS, ...options.cost };
+  const refSents = reference.sentences;
+  // Boilerplate candidate sentences are set aside: `candIdx` maps a search column to a sentence index.
+  const candIdx: number[] = [];
+  candidate.sentences.forEach((s, k) => {
+    if (!s.boilerplate) candIdx.push(k);
+  });
+  const candSents = candIdx.map((k) => candidate.sentences[k]!);
+
+  const features = extractFeatures(
+    refSents.map((s) => s.text),
+    candSents.map((s) => s.text),
+  );
+  const scorer = new PairScorer(features, params);
+  const nR = refSents.length;
+  const nC = candSents.length;
+
+  let gaveUp: { reason: string } | undefined;
+  let band: Band;
+  if ((nR + 1) * (nC + 1) <= FULL_TABLE_CELLS) band = fullBand(nR, nC);
+  else band = anchoredBand(nR, nC, [[0, 0], [nR, nC]], { maxGapCells: FULL_TABLE_CELLS, halfWidth: 30, margin: 3 });
+
+  const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
+  let links: IndexLink[];
+  const cells = bandCells(band);
+  if (cells > maxCells) {
+    gaveUp = { reason: `search space of ${cells} cells exceeds the budget of ${maxCells} cells` };
+    links = fallbackLinks(nR, nC);
+  } else {
+    scorer.prepare(band);
+    const res = monotonicDp(band, scorer, deadline);
+    if ('aborted' in res) {
+      gaveUp = { reason: `budget of ${options.budgetMs} ms exceeded (${res.reason})` };
+      links = fallbackLinks(nR, nC);
+    } else {
+      links = res;
+    }
+  }
+
+  const scored: ScoredIndexLink[] = links.map((l) => ({
+    ...l,
+    sim: l.a > 0 && l.b > 0 ? scorer.sim(l.r, l.a, l.c, l.b) : 0,
+  }));
+
+  const outLinks = toAlignmentLinks(scored, refSents, candidate.sentences, candIdx);
+  const figures = verdictFigures(scored, features, refSents, candSents);
+  const alignment: Alignment = {
+    links: outLinks,
+    verdict: decideVerdict(figures),
+    verdictEvidence: { ...figures },
+    mode: 'monotonic',
+  };
+  if (gaveUp) alignment.gaveUp = gaveUp;
+  return alignment;
+}
+
+/** Fallback when the budget is hit: sentences paired 1-1 in order, the longer side's tail left unlinked. */
+function fallbackLinks(nR: number, nC: number): IndexLink[] {
+  const links: IndexLink[] = [];
+  const m = Math.min(nR, nC);
+  for (let k = 0; k < m; k++) links.push({ r: k, a: 1, c: k, b: 1 });
+  for (let k = m; k < nR; k++) links.push({ r: k, a: 1, c: nC, b: 0 });
+  for (let k = m; k < nC; k++) links.push({ r: nR, a: 0, c: k, b: 1 });
+  return links;
+}
+
+/** Index links → output links with ids, boilerplate 0-1 links put back in candidate text order. */
+function toAlignmentLinks(
+  links: readonly ScoredIndexLink[],
+  refSents: readonly Sentence[],
+  allCand: readonly Sentence[],
+  candIdx: readonly number[],
+): AlignmentLink[] {
+  const out: AlignmentLink[] = [];
+  let nextCand = 0; // next candidate sentence index (in allCand) not yet emitted
+  const flushBoilerplateBefore = (limit: number): void => {
+    while (nextCand < limit) {
+      const s = allCand[nextCand]!;
+      if (s.boilerplate) out.push({ ref: [], cand: [s.id], type: '0-1', confidence: 0, moved: false });
+      nextCand++;
+    }
+  };
+  for (const l of links) {
+    const cands: string[] = [];
+    for (let y = l.c; y < l.c + l.b; y++) {
+      const k = candIdx[y]!;
+      flushBoilerplateBefore(k);
+      cands.push(allCand[k]!.id);
+      nextCand = k + 1;
+    }
+    const refs: string[] = [];
+    for (let x = l.r; x < l.r + l.a; x++) refs.push(refSents[x]!.id);
+    out.push({
+      ref: refs,
+      cand: cands,
+      type: `${l.a}-${l.b}`,
+      confidence: round(confidenceOf(l.sim, l.a, l.b)),
+      moved: false,
+    });
+  }
+  flushBoilerplateBefore(allCand.length);
+  return out;
+}
+
+function round(x: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** Computes the figures of verdict.ts from the links and features. */
+function verdictFigures(
+  links: readonly ScoredIndexLink[],
+  f: PairFeatures,
+  refSents: readonly Sentence[],
+  candSents: readonly Sentence[],
+): VerdictFigures {
+  const refLen = refSents.reduce((s, x) => s + x.text.length, 0);
+  const candLen = candSents.reduce((s, x) => s + x.text.length, 0);
+  let covered = 0;
+  let candCovered = 0;
+  let simSum = 0;
+  let simW = 0;
+  const confident: ScoredIndexLink[] = [];
+  for (const l of links) {
+    if (l.a === 0 || l.b === 0) continue;
+    let lr = 0;
+    for (let x = l.r; x < l.r + l.a; x++) lr += refSents[x]!.text.length;
+    let lc = 0;
+    for (let y = l.c; y < l.c + l.b; y++) lc += candSents[y]!.text.length;
+    simSum += l.sim * lr;
+    simW += lr;
+    if (confidenceOf(l.sim, l.a, l.b) >= 0.5) {
+      covered += lr;
+      candCovered += lc;
+      confident.push(l);
+    }
+  }
+  // Document-level vocabulary overlap.
+  const inCand = (id: number): boolean => f.stemDfCand[id]! > 0;
+  let ent = 0;
+  let entShared = 0;
+  const seenEnt = new Set<number>();
+  const E = f.ref.entities;
+  for (let k = 0; k < E.ids.length; k++) {
+    const id = E.ids[k]!;
+    if (seenEnt.has(id)) continue;
+    seenEnt.add(id);
+    ent++;
+    if (inCand(id)) entShared++;
+  }
+  let rare = 0;
+  let rareShared = 0;
+  for (let id = 0; id < f.stemCount; id++) {
+    const df = f.stemDfRef[id]!;
+    if (df > 0 && df <= 2) {
+      rare++;
+      if (inCand(id)) rareShared++;
+    }
+  }
+  return {
+    coverage: round(refLen > 0 ? covered / refLen : 0),
+    candidateCoverage: round(candLen > 0 ? candCovered / candLen : 0),
+    meanSimilarity: round(simW > 0 ? simSum / simW : 0),
+    sharedEntities: round(ent > 0 ? entShared / ent : 0),
+    sharedRareWords: round(rare > 0 ? rareShared / rare : 0),
+    orderAgreement: 1,
+    lengthRatio: round(refLen > 0 ? candLen / refLen : 0),
+    confidentLinks: confident.length,
+  };
+}

@@ -1,0 +1,363 @@
+/**
+ * Sentence features for alignment: sparse TF-IDF vectors in two views, built without a trained model.
+ *
+ * - **Word view**: Porter stems of content words (stop words dropped). Stems survive inflection and light
+ *   paraphrase ("exploring" ~ "exploration"); IDF makes rare shared words (names, acronyms, numbers) count
+ *   far more than topic words, which is what separates the right sentence from its neighbours (Moore 2002,
+ *   "Fast and accurate sentence alignment of bilingual corpora", uses the same word-overlap idea).
+ *   Tokens that look like entities (capitalised mid-sentence, acronyms, numbers) get an extra weight: they are
+ *   what independent renderings keep (bible-nt: names and numbers are identical across translations).
+ * - **Character view**: character 3-grams of the content words, padded with word boundaries. They survive
+ *   the garbling of a machine round-trip ("Feldstein"→"Feldestein", "Kandahari"→"Kanhdhari" in corpus 001)
+ *   and tokenisation differences ("Korea-US" vs "Korea-U.S."), as chrF does (Popović 2015).
+ *
+ * Vectors are stored in compressed sparse rows (one typed array per side) so that 100,000 sentences fit in
+ * a few tens of megabytes, and every vector is a *sum* of per-token contributions: the vector of a group of
+ * sentences is the sum of its members, so the similarity of any 2-1 or 3-2 group is computed from pairwise
+ * dot products already cached (the trick Vecalign uses with sentence embeddings; Thompson & Koehn 2019).
+ */
+import { createRequire } from 'node:module';
+
+// natural's package root prints to stdout and reads .env; load only the two submodules we need. They ship no
+// type declarations, so we load them through `require` with a narrow local type rather than declaring the
+// module globally (which would clash with any other stage doing the same).
+const require = createRequire(import.meta.url);
+const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
+const naturalStopwords = (require('natural/lib/natural/util/stopwords.js') as { words: string[] }).words;
+
+/** English function words: they carry no evidence of correspondence (they occur in every sentence). */
+const STOPWORDS = new Set<string>([
+  ...naturalStopwords,
+  // Forms natural's list lacks but that are as frequent as its members in news and scripture.
+  'also', 'upon', 'unto', 'shall', 'may', 'might', 'must', 'us', 'could', 'would', 'should', 'said', 'say',
+  'says', 'one', 'two', 'three', 'onto', 'within', 'however', 'thus', 'yet', 'even', 'every', 'let', 'ye',
+  'thee', 'thou', 'thy', 'hath', 'whom', 'whose', 'among', 'including', 'since', 'while', 'well',
+  'yes', 'mr', 'ms', 'mrs',
+]);
+
+/** Word-like tokens: letters/digits, keeping inner apostrophes, dots and hyphens ("U.S.", "Director-General"). */
+const TOKEN_RE = /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*\.?/gu;
+
+/** A token's analysis, computed once per distinct surface form (the vocabulary is small even for 100k sentences). */
+interface TokenInfo {
+  /** Interned stem id in the word view, or -1 for a stop word. */
+  stem: number;
+  /** Interned character 3-gram ids in the char view (empty for stop words). */
+  grams: number[];
+  /** Digits, acronyms and capitalised words: evidence that survives paraphrase and translation. */
+  entityLike: boolean;
+}
+
+/** A sparse matrix in compressed sparse row form: row r has ids[ptr[r]..ptr[r+1]) with values vals[...]. */
+export interface SparseRows {
+  ptr: Int32Array;
+  ids: Int32Array;
+  vals: Float32Array;
+}
+
+/** The features of one side, ready for dot products. */
+export interface SideFeatures {
+  /** Number of sentences. */
+  n: number;
+  /** Word view (stems), TF-IDF weighted, entity-boosted. */
+  words: SparseRows;
+  /** Character 3-gram view, TF-IDF weighted. */
+  chars: SparseRows;
+  /** Squared norms of each row in each view. */
+  wordNorm2: Float64Array;
+  charNorm2: Float64Array;
+  /** Sentence length in characters (whitespace collapsed), for the Gale–Church length cost. */
+  len: Float64Array;
+  /** Stem ids of the content words per sentence (for anchors and rare-word evidence), sorted, unique. */
+  stems: SparseRows;
+  /** Hash of the normalised sentence text (letters and digits only, lower-cased); 0 for empty sentences. */
+  hash: Int32Array;
+  /** Entity-like stems per sentence (names, acronyms, numbers), as stem ids; sorted, unique. */
+  entities: SparseRows;
+}
+
+/** Options of feature extraction (exposed for tuning and tests). */
+export interface FeatureOptions {
+  /** Multiplier of the IDF weight of entity-like tokens in the word view. */
+  entityBoost: number;
+}
+
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { entityBoost: 2 };
+
+/** Both sides' features over one shared vocabulary (ids must mean the same thing on both sides). */
+export interface PairFeatures {
+  ref: SideFeatures;
+  cand: SideFeatures;
+  /** Document frequency of each stem id on each side (sentences containing it). */
+  stemDfRef: Int32Array;
+  stemDfCand: Int32Array;
+  /** Number of distinct stems (size of the stem id space). */
+  stemCount: number;
+}
+
+class Vocabulary {
+  readonly stems = new Map<string, number>();
+  readonly grams = new Map<string, number>();
+  readonly tokens = new Map<string, TokenInfo>();
+
+  info(token: string, sentenceInitial: boolean): TokenInfo {
+    // Sentence-initial capitals say nothing about entity-hood; look the token up by a key that records it.
+    const key = sentenceInitial ? `\u0000${token}` : token;
+    let info = this.tokens.get(key);
+    if (info !== undefined) return info;
+    const lower = token.replace(/[.'’]/g, '').toLowerCase();
+    const hasDigit = /\p{N}/u.test(token);
+    const isAcronym = /^\p{Lu}[\p{Lu}.\-]*\p{Lu}\.?$/u.test(token) && !/\p{Ll}/u.test(token);
+    const isCapitalised = /^\p{Lu}/u.test(token);
+    if (lower.length === 0 || (STOPWORDS.has(lower) && !isAcronym)) {
+      info = { stem: -1, grams: [], entityLike: false };
+    } else {
+      const stemmed = hasDigit || isAcronym ? lower : porter.stem(lower);
+      const stem = this.intern(this.stems, stemmed);
+      const padded = `_${lower}_`;
+      const grams: number[] = [];
+      for (let k = 0; k + 3 <= padded.length; k++) grams.push(this.intern(this.grams, padded.slice(k, k + 3)));
+      info = { stem, grams, entityLike: hasDigit || isAcronym || (isCapitalised && !sentenceInitial) };
+    }
+    this.tokens.set(key, info);
+    return info;
+  }
+
+  private intern(map: Map<string, number>, s: string): number {
+    let id = map.get(s);
+    if (id === undefined) {
+      id = map.size;
+      map.set(s, id);
+    }
+    return id;
+  }
+}
+
+/** Raw (unweighted) per-sentence token analyses, before IDF is known. */
+interface RawSide {
+  /** For each sentence, the token infos of its words. */
+  tokens: TokenInfo[][];
+  len: Float64Array;
+  hash: Int32Array;
+}
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < s.length; k++) {
+    h ^= s.charCodeAt(k);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0 || 1;
+}
+
+function analyse(texts: readonly string[], vocab: Vocabulary): RawSide {
+  const tokens: TokenInfo[][] = new Array(texts.length);
+  const len = new Float64Array(texts.length);
+  const hash = new Int32Array(texts.length);
+  for (let s = 0; s < texts.length; s++) {
+    const text = texts[s]!;
+    const infos: TokenInfo[] = [];
+    let first = true;
+    let letters = '';
+    for (const m of text.matchAll(TOKEN_RE)) {
+      infos.push(vocab.info(m[0], first));
+      letters += m[0].toLowerCase();
+      first = false;
+    }
+    tokens[s] = infos;
+    len[s] = text.replace(/\s+/g, ' ').trim().length;
+    hash[s] = letters.length === 0 ? 0 : fnv1a(letters.replace(/[^\p{L}\p{N}]/gu, ''));
+  }
+  return { tokens, len, hash };
+}
+
+/** Builds CSR rows from per-row lists of (id, weight) accumulated in a scratch array. */
+class RowBuilder {
+  private readonly ptr: number[] = [0];
+  private ids: Int32Array;
+  private vals: Float32Array;
+  private size = 0;
+  private readonly acc: Float64Array;
+  private readonly touched: number[] = [];
+
+  constructor(dim: number, capacity: number) {
+    this.acc = new Float64Array(Math.max(1, dim));
+    this.ids = new Int32Array(Math.max(16, capacity));
+    this.vals = new Float32Array(Math.max(16, capacity));
+  }
+
+  add(id: number, w: number): void {
+    if (this.acc[id] === 0) this.touched.push(id);
+    this.acc[id]! += w;
+  }
+
+  /** Closes the current row; returns its squared norm. */
+  endRow(transform?: (tf: number, id: number) => number): number {
+    this.touched.sort((a, b) => a - b);
+    if (this.size + this.touched.length > this.ids.length) {
+      const cap = Math.max(this.ids.length * 2, this.size + this.touched.length);
+      const ids = new Int32Array(cap);
+      ids.set(this.ids.subarray(0, this.size));
+      const vals = new Float32Array(cap);
+      vals.set(this.vals.subarray(0, this.size));
+      this.ids = ids;
+      this.vals = vals;
+    }
+    let norm2 = 0;
+    for (const id of this.touched) {
+      const v = transform ? transform(this.acc[id]!, id) : this.acc[id]!;
+      this.ids[this.size] = id;
+      this.vals[this.size] = v;
+      this.size++;
+      norm2 += v * v;
+      this.acc[id] = 0;
+    }
+    this.touched.length = 0;
+    this.ptr.push(this.size);
+    return norm2;
+  }
+
+  build(): SparseRows {
+    return {
+      ptr: Int32Array.from(this.ptr),
+      ids: this.ids.slice(0, this.size),
+      vals: this.vals.slice(0, this.size),
+    };
+  }
+}
+
+/**
+ * Sub-linear term frequency: a word repeated in one sentence ("the father of … the father of") is evidence
+ * once, not five times (Manning et al., IR book §6.4.1).
+ */
+function sublinear(tf: number): number {
+  return tf > 0 ? 1 + Math.log(tf) : 0;
+}
+
+/**
+ * Extracts both sides' features over one vocabulary. IDF is computed over the sentences of both texts
+ * together, which is what makes it data-adaptive: a word frequent in these two texts is weak evidence here,
+ * whatever its frequency in English.
+ */
+export function extractFeatures(
+  refTexts: readonly string[],
+  candTexts: readonly string[],
+  options: FeatureOptions = DEFAULT_FEATURE_OPTIONS,
+): PairFeatures {
+  const vocab = new Vocabulary();
+  const rawRef = analyse(refTexts, vocab);
+  const rawCand = analyse(candTexts, vocab);
+  const stemCount = vocab.stems.size;
+  const gramCount = vocab.grams.size;
+
+  // Document frequencies (a sentence is a document) per side and together.
+  const stemDfRef = new Int32Array(stemCount);
+  const stemDfCand = new Int32Array(stemCount);
+  const gramDf = new Int32Array(gramCount);
+  const seenStem = new Int32Array(stemCount).fill(-1);
+  const seenGram = new Int32Array(gramCount).fill(-1);
+  let rowNo = 0;
+  for (const [raw, df] of [
+    [rawRef, stemDfRef],
+    [rawCand, stemDfCand],
+  ] as const) {
+    for (const infos of raw.tokens) {
+      for (const t of infos) {
+        if (t.stem < 0) continue;
+        if (seenStem[t.stem] !== rowNo) {
+          seenStem[t.stem] = rowNo;
+          df[t.stem]!++;
+        }
+        for (const g of t.grams) {
+          if (seenGram[g] !== rowNo) {
+            seenGram[g] = rowNo;
+            gramDf[g]!++;
+          }
+        }
+      }
+      rowNo++;
+    }
+  }
+  const nDocs = refTexts.length + candTexts.length;
+  // Smoothed IDF (log (N+1)/(df+1) + 1 would keep very frequent words; plain log lets a word present in
+  // every sentence weigh ~0, which is what we want: it cannot tell sentences apart).
+  const idf = (df: number): number => Math.log((nDocs + 1) / (df + 0.5));
+  const stemIdf = new Float64Array(stemCount);
+  for (let k = 0; k < stemCount; k++) stemIdf[k] = idf(stemDfRef[k]! + stemDfCand[k]!);
+  const gramIdf = new Float64Array(gramCount);
+  for (let k = 0; k < gramCount; k++) gramIdf[k] = idf(gramDf[k]!);
+
+  const side = (raw: RawSide): SideFeatures => {
+    const n = raw.tokens.length;
+    const words = new RowBuilder(stemCount, n * 12);
+    const chars = new RowBuilder(gramCount, n * 60);
+    const stems = new RowBuilder(stemCount, n * 12);
+    const entities = new RowBuilder(stemCount, n * 2);
+    const wordNorm2 = new Float64Array(n);
+    const charNorm2 = new Float64Array(n);
+    const boost = new Float64Array(stemCount); // per-row: max boost seen for a stem
+    for (let s = 0; s < n; s++) {
+      const infos = raw.tokens[s]!;
+      for (const t of infos) {
+        if (t.stem < 0) continue;
+        words.add(t.stem, 1);
+        stems.add(t.stem, 1);
+        if (t.entityLike) {
+          boost[t.stem] = options.entityBoost;
+          entities.add(t.stem, 1);
+        }
+        for (const g of t.grams) chars.add(g, 1);
+      }
+      wordNorm2[s] = words.endRow((tf, id) => {
+        const b = boost[id]! > 0 ? boost[id]! : 1;
+        boost[id] = 0;
+        return sublinear(tf) * stemIdf[id]! * b;
+      });
+      charNorm2[s] = chars.endRow((tf, id) => sublinear(tf) * gramIdf[id]!);
+      stems.endRow(() => 1);
+      entities.endRow(() => 1);
+    }
+    return {
+      n,
+      words: words.build(),
+      chars: chars.build(),
+      wordNorm2,
+      charNorm2,
+      len: raw.len,
+      stems: stems.build(),
+      hash: raw.hash,
+      entities: entities.build(),
+    };
+  };
+
+  return { ref: side(rawRef), cand: side(rawCand), stemDfRef, stemDfCand, stemCount };
+}
+
+/** Dot product of row `a` of `A` and row `b` of `B` (sorted sparse rows: a linear merge). */
+export function sparseDot(A: SparseRows, a: number, B: SparseRows, b: number): number {
+  let p = A.ptr[a]!;
+  const pe = A.ptr[a + 1]!;
+  let q = B.ptr[b]!;
+  const qe = B.ptr[b + 1]!;
+  if (p === pe || q === qe) return 0;
+  const ai = A.ids;
+  const bi = B.ids;
+  let sum = 0;
+  let x = ai[p]!;
+  let y = bi[q]!;
+  for (;;) {
+    if (x === y) {
+      sum += A.vals[p]! * B.vals[q]!;
+      if (++p === pe || ++q === qe) break;
+      x = ai[p]!;
+      y = bi[q]!;
+    } else if (x < y) {
+      if (++p === pe) break;
+      x = ai[p]!;
+    } else {
+      if (++q === qe) break;
+      y = bi[q]!;
+    }
+  }
+  return sum;
+}

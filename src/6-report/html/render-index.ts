@@ -1,0 +1,73 @@
+import type { Report, Scores, SeverityCounts, Verdict } from '../../types.js';
+import { SEVERITIES } from '../../types.js';
+import { escapeAttr, escapeText, safeHref } from './escape.js';
+import { cls, fmt, page } from './page.js';
+import { INDEX_CSS } from './styles.js';
+
+/**
+ * One line of the batch index: a pair that was audited and where its HTML report is. When the audit of a
+ * pair failed, `error` says why and the figures are null.
+ */
+export interface IndexEntry {
+  /** Relative link to the pair's HTML report (a scheme or network path is refused and shown unlinked). */
+  href: string;
+  /** Reference path as given on the command line. */
+  reference: string;
+  /** Candidate path as given on the command line. */
+  candidate: string;
+  verdict: Verdict | null;
+  drift: number | null;
+  scores: Scores | null;
+  counts: SeverityCounts | null;
+  /** Why the pair has no report (unreadable file, budget, crash); absent on success. */
+  error?: string;
+}
+
+/** The index line of one report, for callers that have the report in hand. */
+export function indexEntry(report: Report, href: string): IndexEntry {
+  return {
+    href,
+    reference: report.reference.path,
+    candidate: report.candidate.path,
+    verdict: report.summary.verdict,
+    drift: report.summary.drift,
+    scores: report.summary.scores,
+    counts: report.summary.counts,
+  };
+}
+
+/** The batch index: one table row per audited pair, in the order given; no script at all. */
+export function renderIndex(entries: readonly IndexEntry[]): string {
+  const totals: SeverityCounts = { critical: 0, major: 0, minor: 0 };
+  for (const e of entries) if (e.counts) for (const s of SEVERITIES) totals[s] += e.counts[s] ?? 0;
+  const failed = entries.filter((e) => e.error !== undefined).length;
+  const rows = entries.map((e, i) => {
+    const href = safeHref(e.href);
+    const label = `Report ${i + 1}`;
+    const link = href === null ? `<span title="${escapeAttr(`unsafe link not shown: ${e.href}`)}">${label}</span>` : `<a href="${escapeAttr(href)}">${label}</a>`;
+    const paths = `<td class="path"><code>${escapeText(e.reference)}</code></td><td class="path"><code>${escapeText(e.candidate)}</code></td>`;
+    if (e.error !== undefined) {
+      return `<tr class="err"><th scope="row">${label}</th>${paths}<td colspan="8"><strong>Failed:</strong> ${escapeText(e.error)}</td></tr>`;
+    }
+    const counts = SEVERITIES.map((s) => {
+      const n = e.counts?.[s] ?? 0;
+      return `<td class="num${n === 0 ? ' zero' : ''}">${n}</td>`;
+    }).join('');
+    const verdict = e.verdict === null ? '–' : `<span class="verdict v-${cls(String(e.verdict))}">${escapeText(String(e.verdict))}</span>`;
+    return (
+      `<tr><th scope="row">${link}</th>${paths}<td>${verdict}</td><td class="num">${fmt(e.drift, 2)}</td>` +
+      `<td class="num">${fmt(e.scores?.chrF, 1)}</td><td class="num">${fmt(e.scores?.bleu, 1)}</td><td class="num">${fmt(e.scores?.ter, 1)}</td>${counts}</tr>`
+    );
+  });
+  const body =
+    '<header class="top"><div class="wrap"><h1>Fidelity reports</h1>' +
+    `<p class="muted">${entries.length} pair${entries.length === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''} · ` +
+    `${totals.critical} critical, ${totals.major} major, ${totals.minor} minor findings</p></div></header>\n` +
+    '<main class="wrap"><table class="idx"><caption class="visually-hidden">Audited pairs</caption>' +
+    '<thead><tr><th scope="col">Report</th><th scope="col">Reference</th><th scope="col">Candidate</th><th scope="col">Verdict</th>' +
+    '<th scope="col" class="num">Drift</th><th scope="col" class="num">chrF</th><th scope="col" class="num">BLEU</th><th scope="col" class="num">TER</th>' +
+    '<th scope="col" class="num">Critical</th><th scope="col" class="num">Major</th><th scope="col" class="num">Minor</th></tr></thead>\n<tbody>\n' +
+    rows.join('\n') +
+    '\n</tbody></table></main>\n';
+  return page({ title: 'fidelity: reports', css: INDEX_CSS, body });
+}

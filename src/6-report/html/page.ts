@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { escapeHtml } from './escape.js';
+import { escapeAttr } from './escape.js';
 
 /**
  * The page shell shared by the report and the batch index. The CSP meta tag blocks every network request
@@ -25,7 +25,7 @@ export function page(opts: { title: string; css: string; body: string; script?: 
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     '<meta name="referrer" content="no-referrer">\n' +
     '<meta name="generator" content="fidelity">\n' +
-    `<title>${escapeHtml(opts.title)}</title>\n` +
+    `<title>${escapeAttr(opts.title)}</title>\n` +
     `<style>${opts.css}</style>\n` +
     '</head>\n<body>\n' +
     opts.body +

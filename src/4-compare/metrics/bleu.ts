@@ -1,0 +1,286 @@
+/**
+ * BLEU (Papineni et al., 2002) exactly as sacreBLEU 2.6.0 computes it: tokenizers `13a` (mteval-v13a, the
+ * default), `intl` (mteval-v14 international), `char`, `none`; smoothing `exp` (NIST, default), `floor`,
+ * `add-k`, `none` (Chen & Cherry 2014, https://aclanthology.org/W14-3346); effective order for sentence BLEU;
+ * the closest reference length; n-gram counts clipped by the maximum count over references.
+ *
+ * Statistics per segment: `[hypLen, refLen, correct_1..N, total_1..N]`.
+ */
+import { formatSignature, StringMetric, type NRefs } from './base.js';
+import { Counts, IdSpace, IntBuffer, PairTable, SpanTable } from './intern.js';
+import { pyFixed, pyLower, pyRstrip } from './pytext.js';
+import { BLEU_TOKENIZERS, scanBleu, type BleuTokenizerName, type TokenSink } from './tokenizers.js';
+
+export type SmoothMethod = 'exp' | 'floor' | 'add-k' | 'none';
+
+export const SMOOTH_METHODS: readonly SmoothMethod[] = ['exp', 'floor', 'add-k', 'none'];
+
+/** Default smoothing values (Chen & Cherry 2014): floor 0.1, add-k 1; `exp` and `none` take none. */
+export const SMOOTH_DEFAULTS: Record<SmoothMethod, number | null> = { exp: null, floor: 0.1, 'add-k': 1, none: null };
+
+export interface BleuOptions {
+  /** Lowercase hypothesis and references first (signature `case:lc`). */
+  lowercase?: boolean;
+  /** sacreBLEU's `force`: accepted for compatibility; it only silences a warning about tokenized input. */
+  force?: boolean;
+  /** Tokenizer; default `13a`. */
+  tokenize?: BleuTokenizerName;
+  /** Smoothing method; default `exp`. */
+  smoothMethod?: SmoothMethod;
+  /** Value for `floor` / `add-k`; `null`/undefined takes the default. */
+  smoothValue?: number | null;
+  /** Highest n-gram order; default 4. */
+  maxNgramOrder?: number;
+  /** Stop at the highest order with matches; use it for sentence BLEU (signature `eff:yes`). */
+  effectiveOrder?: boolean;
+}
+
+/** BLEU from its sufficient statistics, with every intermediate figure sacreBLEU reports. */
+export interface BleuResult {
+  score: number;
+  precisions: number[];
+  bp: number;
+  sysLen: number;
+  refLen: number;
+}
+
+/** sacreBLEU's `my_log`: log, with a huge negative instead of −∞ for a zero precision. */
+function myLog(x: number): number {
+  return x === 0 ? -9999999999 : Math.log(x);
+}
+
+/**
+ * sacreBLEU `BLEU.compute_bleu`: the score (0–100) from match counts, n-gram totals and lengths.
+ * `correct` and `total` are not modified.
+ */
+export function computeBleu(
+  correctIn: readonly number[],
+  totalIn: readonly number[],
+  sysLen: number,
+  refLen: number,
+  smoothMethod: SmoothMethod = 'none',
+  smoothValue: number | null = null,
+  effectiveOrder = false,
+  maxNgramOrder = 4,
+): BleuResult {
+  const value = smoothValue ?? SMOOTH_DEFAULTS[smoothMethod] ?? 0;
+  const correct = correctIn.slice(0, maxNgramOrder);
+  const total = totalIn.slice(0, maxNgramOrder);
+  let bp = 1.0;
+  if (sysLen < refLen) bp = sysLen > 0 ? Math.exp(1 - refLen / sysLen) : 0.0;
+  const precisions = new Array<number>(maxNgramOrder).fill(0);
+  // No match at any order: 0 whatever the smoothing (sacreBLEU issue #141).
+  if (!correct.some((c) => c !== 0)) return { score: 0, precisions, bp, sysLen, refLen };
+
+  let smoothMteval = 1.0;
+  let effOrder = maxNgramOrder;
+  for (let n = 1; n <= maxNgramOrder; n++) {
+    if (smoothMethod === 'add-k' && n > 1) {
+      correct[n - 1] = (correct[n - 1] ?? 0) + value;
+      total[n - 1] = (total[n - 1] ?? 0) + value;
+    }
+    const t = total[n - 1] ?? 0;
+    const c = correct[n - 1] ?? 0;
+    if (t === 0) break;
+    if (effectiveOrder) effOrder = n;
+    if (c === 0) {
+      if (smoothMethod === 'exp') {
+        smoothMteval *= 2;
+        precisions[n - 1] = 100 / (smoothMteval * t);
+      } else if (smoothMethod === 'floor') {
+        precisions[n - 1] = (100 * value) / t;
+      }
+    } else {
+      precisions[n - 1] = (100 * c) / t;
+    }
+  }
+  let logSum = 0;
+  for (let i = 0; i < effOrder; i++) logSum += myLog(precisions[i]!);
+  return { score: bp * Math.exp(logSum / effOrder), precisions, bp, sysLen, refLen };
+}
+
+/** sacreBLEU `_get_closest_ref_len`: the reference length closest to the hypothesis length, shorter on ties. */
+export function closestRefLen(hypLen: number, refLens: readonly number[]): number {
+  let closestDiff = -1;
+  let closestLen = -1;
+  for (const len of refLens) {
+    const diff = Math.abs(hypLen - len);
+    if (closestDiff === -1 || diff < closestDiff) {
+      closestDiff = diff;
+      closestLen = len;
+    } else if (diff === closestDiff && len < closestLen) {
+      closestLen = len;
+    }
+  }
+  return closestLen;
+}
+
+// Scratch structures shared by every BLEU instance (metrics run synchronously, one segment at a time).
+const ids = new IdSpace();
+const spans = new SpanTable(ids);
+const pairs = new PairTable(ids);
+const hypTok = new IntBuffer();
+const refTok = new IntBuffer();
+const hypCount = new Counts();
+const refCount = new Counts();
+const refMaxCount = new Counts();
+let ngramIds = new Int32Array(1024);
+let cur = new Int32Array(256);
+
+const internSink: TokenSink = (s, a, b, h) => hypTok.push(spans.intern(s, a, b, h));
+const lookupSink: TokenSink = (s, a, b, h) => refTok.push(spans.get(s, a, b, h));
+
+export class BLEU extends StringMetric {
+  readonly id = 'BLEU';
+  readonly scoreName = 'BLEU';
+  readonly lowercase: boolean;
+  readonly force: boolean;
+  readonly tokenize: BleuTokenizerName;
+  readonly smoothMethod: SmoothMethod;
+  readonly smoothValue: number | null;
+  readonly maxNgramOrder: number;
+  readonly effectiveOrder: boolean;
+
+  constructor(options: BleuOptions = {}) {
+    super();
+    this.lowercase = options.lowercase ?? false;
+    this.force = options.force ?? false;
+    this.tokenize = options.tokenize ?? '13a';
+    this.smoothMethod = options.smoothMethod ?? 'exp';
+    this.smoothValue = options.smoothValue ?? null;
+    this.maxNgramOrder = options.maxNgramOrder ?? 4;
+    this.effectiveOrder = options.effectiveOrder ?? false;
+    if (!BLEU_TOKENIZERS.includes(this.tokenize)) {
+      this.fail(`unknown tokenizer '${String(this.tokenize)}'; use one of ${BLEU_TOKENIZERS.join(', ')}.`);
+    }
+    if (!(this.smoothMethod in SMOOTH_DEFAULTS)) {
+      this.fail(`unknown smoothing method '${String(this.smoothMethod)}'; use one of ${SMOOTH_METHODS.join(', ')}.`);
+    }
+    if (!Number.isInteger(this.maxNgramOrder) || this.maxNgramOrder < 1) {
+      this.fail(`maxNgramOrder should be a positive integer (got ${this.maxNgramOrder}).`);
+    }
+  }
+
+  /** sacreBLEU `_preprocess_segment`: optional lowercasing, then the tokenizer on the right-stripped line. */
+  private prepare(s: string): string {
+    return pyRstrip(this.lowercase ? pyLower(s) : s);
+  }
+
+  protected segmentStats(hyp: string, refs: readonly string[]): number[] {
+    const N = this.maxNgramOrder;
+    ids.reset();
+    spans.clear();
+    pairs.clear();
+    hypTok.clear();
+
+    // Hypothesis: intern every token and n-gram; order-n ids form the contiguous range [ends[n-1], ends[n]).
+    scanBleu(this.tokenize, this.prepare(hyp), internSink);
+    const L = hypTok.length;
+    const tok = hypTok.data;
+    if (ngramIds.length < N * L) ngramIds = new Int32Array(2 * N * L);
+    const ends = new Array<number>(N + 1).fill(0);
+    ends[1] = ids.next;
+    for (let i = 0; i < L; i++) ngramIds[i] = tok[i]!;
+    for (let n = 2; n <= N; n++) {
+      const base = (n - 1) * L;
+      const prevBase = (n - 2) * L;
+      for (let i = 0; i + n <= L; i++) ngramIds[base + i] = pairs.intern(ngramIds[prevBase + i]!, tok[i + n - 1]!);
+      ends[n] = ids.next;
+    }
+    const V = ids.next;
+    const hc = hypCount.ensure(V);
+    for (let n = 1; n <= N; n++) {
+      const base = (n - 1) * L;
+      for (let i = 0; i + n <= L; i++) hc[ngramIds[base + i]!]!++;
+    }
+
+    // References: look n-grams up (an n-gram whose prefix is unknown is unknown), keep the max count.
+    const rc = refCount.ensure(V);
+    const multi = refs.length > 1;
+    const rm = multi ? refMaxCount.ensure(V) : rc;
+    const refLens: number[] = [];
+    for (const ref of refs) {
+      refTok.clear();
+      scanBleu(this.tokenize, this.prepare(ref), lookupSink);
+      const Lr = refTok.length;
+      refLens.push(Lr);
+      const rt = refTok.data;
+      if (cur.length < Lr) cur = new Int32Array(2 * Lr);
+      for (let i = 0; i < Lr; i++) {
+        const id = rt[i]!;
+        cur[i] = id;
+        if (id >= 0) rc[id]!++;
+      }
+      for (let n = 2; n <= N; n++) {
+        for (let i = 0; i + n <= Lr; i++) {
+          const p = cur[i]!;
+          const t = rt[i + n - 1]!;
+          const id = p >= 0 && t >= 0 ? pairs.get(p, t) : -1;
+          cur[i] = id;
+          if (id >= 0) rc[id]!++;
+        }
+      }
+      if (multi) {
+        for (let id = 0; id < V; id++) {
+          if (rc[id]! > rm[id]!) rm[id] = rc[id]!;
+          rc[id] = 0;
+        }
+      }
+    }
+
+    const out = new Array<number>(2 + 2 * N).fill(0);
+    out[0] = L;
+    out[1] = closestRefLen(L, refLens);
+    for (let n = 1; n <= N; n++) {
+      let correct = 0;
+      for (let id = ends[n - 1]!; id < ends[n]!; id++) {
+        const h = hc[id]!;
+        const r = rm[id]!;
+        correct += h < r ? h : r;
+      }
+      out[1 + n] = correct;
+      out[1 + N + n] = Math.max(0, L - n + 1);
+    }
+    hc.fill(0, 0, V);
+    rm.fill(0, 0, V);
+    if (multi) rc.fill(0, 0, V);
+    return out;
+  }
+
+  /** The full BLEU result (precisions, BP, lengths) from summed statistics. */
+  compute(stats: readonly number[]): BleuResult {
+    const N = this.maxNgramOrder;
+    return computeBleu(
+      stats.slice(2, 2 + N),
+      stats.slice(2 + N, 2 + 2 * N),
+      Math.trunc(stats[0] ?? 0),
+      Math.trunc(stats[1] ?? 0),
+      this.smoothMethod,
+      this.smoothValue,
+      this.effectiveOrder,
+      N,
+    );
+  }
+
+  scoreFromStats(stats: readonly number[]): { score: number; verbose: string } {
+    const r = this.compute(stats);
+    const ratio = r.refLen ? r.sysLen / r.refLen : 0;
+    const prec = r.precisions.map((p) => pyFixed(p, 1)).join('/');
+    const verbose =
+      `${prec} (BP = ${pyFixed(r.bp, 3)} ratio = ${pyFixed(ratio, 3)} ` + `hyp_len = ${r.sysLen} ref_len = ${r.refLen})`;
+    return { score: r.score, verbose };
+  }
+
+  signature(nrefs: NRefs): string {
+    let smooth: string = this.smoothMethod;
+    const def = SMOOTH_DEFAULTS[this.smoothMethod];
+    if (def !== null) smooth += `[${pyFixed(this.smoothValue ?? def, 2)}]`;
+    return formatSignature([
+      ['nrefs', nrefs],
+      ['case', this.lowercase ? 'lc' : 'mixed'],
+      ['eff', this.effectiveOrder],
+      ['tok', this.tokenize],
+      ['smooth', smooth],
+    ]);
+  }
+}

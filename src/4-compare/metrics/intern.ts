@@ -1,0 +1,263 @@
+/**
+ * Exact n-gram identities without building n-gram strings.
+ *
+ * Every unit (token or character) gets a small integer id; an n-gram's id is the id of the pair
+ * (id of its first n−1 units, its last unit). Two n-grams get the same id exactly when they are equal, so the
+ * counts sacreBLEU keeps in `Counter`s of strings/tuples become counts in typed arrays indexed by id. The
+ * tables are open-addressing hash tables over typed arrays, reused across calls and invalidated by a
+ * generation stamp instead of being cleared, which keeps memory flat when millions of pairs are streamed.
+ */
+
+/** Shared id counter, so token ids, character ids and n-gram ids never collide. */
+export class IdSpace {
+  next = 0;
+  reset(): void {
+    this.next = 0;
+  }
+}
+
+function nextPow2(n: number): number {
+  let p = 64;
+  while (p < n) p *= 2;
+  return p;
+}
+
+/** (a, b) int pair → id. */
+export class PairTable {
+  private keyA: Int32Array;
+  private keyB: Int32Array;
+  private val: Int32Array;
+  private stamp: Uint32Array;
+  private gen = 1;
+  private mask: number;
+  private size = 0;
+
+  constructor(
+    readonly ids: IdSpace,
+    capacity = 1024,
+  ) {
+    const cap = nextPow2(capacity * 2);
+    this.keyA = new Int32Array(cap);
+    this.keyB = new Int32Array(cap);
+    this.val = new Int32Array(cap);
+    this.stamp = new Uint32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  /** Forgets every entry (O(1)). */
+  clear(): void {
+    this.size = 0;
+    this.gen = (this.gen + 1) >>> 0;
+    if (this.gen === 0) {
+      this.stamp.fill(0);
+      this.gen = 1;
+    }
+  }
+
+  private slot(a: number, b: number): number {
+    let h = Math.imul(a, 0x9e3779b1) ^ b;
+    h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+    h ^= h >>> 13;
+    return h & this.mask;
+  }
+
+  /** The id of (a, b), creating it if new. */
+  intern(a: number, b: number): number {
+    if (this.size * 2 >= this.mask) this.grow();
+    const { keyA, keyB, stamp, gen, mask } = this;
+    let i = this.slot(a, b);
+    for (;;) {
+      if (stamp[i] !== gen) {
+        stamp[i] = gen;
+        keyA[i] = a;
+        keyB[i] = b;
+        const id = this.ids.next++;
+        this.val[i] = id;
+        this.size++;
+        return id;
+      }
+      if (keyA[i] === a && keyB[i] === b) return this.val[i]!;
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** The id of (a, b), or −1 when it was never interned. */
+  get(a: number, b: number): number {
+    const { keyA, keyB, stamp, gen, mask } = this;
+    let i = this.slot(a, b);
+    for (;;) {
+      if (stamp[i] !== gen) return -1;
+      if (keyA[i] === a && keyB[i] === b) return this.val[i]!;
+      i = (i + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const oldA = this.keyA;
+    const oldB = this.keyB;
+    const oldV = this.val;
+    const oldS = this.stamp;
+    const oldGen = this.gen;
+    const cap = (this.mask + 1) * 2;
+    this.keyA = new Int32Array(cap);
+    this.keyB = new Int32Array(cap);
+    this.val = new Int32Array(cap);
+    this.stamp = new Uint32Array(cap);
+    this.mask = cap - 1;
+    this.gen = 1;
+    for (let i = 0; i < oldS.length; i++) {
+      if (oldS[i] !== oldGen) continue;
+      const a = oldA[i]!;
+      const b = oldB[i]!;
+      let j = this.slot(a, b);
+      while (this.stamp[j] === 1) j = (j + 1) & this.mask;
+      this.stamp[j] = 1;
+      this.keyA[j] = a;
+      this.keyB[j] = b;
+      this.val[j] = oldV[i]!;
+    }
+  }
+}
+
+/** String span → id, comparing code units, so tokens can be interned straight from the scanned line. */
+export class SpanTable {
+  private strs: (string | undefined)[];
+  private starts: Int32Array;
+  private lens: Int32Array;
+  private hashes: Int32Array;
+  private val: Int32Array;
+  private stamp: Uint32Array;
+  private gen = 1;
+  private mask: number;
+  private size = 0;
+
+  constructor(
+    readonly ids: IdSpace,
+    capacity = 512,
+  ) {
+    const cap = nextPow2(capacity * 2);
+    this.strs = new Array<string | undefined>(cap);
+    this.starts = new Int32Array(cap);
+    this.lens = new Int32Array(cap);
+    this.hashes = new Int32Array(cap);
+    this.val = new Int32Array(cap);
+    this.stamp = new Uint32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  /**
+   * Forgets every entry. The string references stay until their slots are reused: at most one table's
+   * worth of strings, so memory stays bounded without paying a fill per call.
+   */
+  clear(): void {
+    this.size = 0;
+    this.gen = (this.gen + 1) >>> 0;
+    if (this.gen === 0) {
+      this.stamp.fill(0);
+      this.gen = 1;
+    }
+  }
+
+  private find(s: string, start: number, end: number, hash: number): number {
+    const len = end - start;
+    const { stamp, gen, mask, hashes, lens, strs, starts } = this;
+    let i = (hash ^ (hash >>> 16)) & mask;
+    for (;;) {
+      if (stamp[i] !== gen) return ~i;
+      if (hashes[i] === hash && lens[i] === len) {
+        const t = strs[i]!;
+        const o = starts[i]!;
+        let k = 0;
+        while (k < len && t.charCodeAt(o + k) === s.charCodeAt(start + k)) k++;
+        if (k === len) return i;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** The id of `s[start, end)` whose FNV-1a hash is `hash`, creating it if new. */
+  intern(s: string, start: number, end: number, hash: number): number {
+    if (this.size * 2 >= this.mask) this.grow();
+    const i = this.find(s, start, end, hash);
+    if (i >= 0) return this.val[i]!;
+    const j = ~i;
+    this.stamp[j] = this.gen;
+    this.strs[j] = s;
+    this.starts[j] = start;
+    this.lens[j] = end - start;
+    this.hashes[j] = hash;
+    const id = this.ids.next++;
+    this.val[j] = id;
+    this.size++;
+    return id;
+  }
+
+  /** The id of the span, or −1. */
+  get(s: string, start: number, end: number, hash: number): number {
+    const i = this.find(s, start, end, hash);
+    return i >= 0 ? this.val[i]! : -1;
+  }
+
+  private grow(): void {
+    const old = {
+      strs: this.strs,
+      starts: this.starts,
+      lens: this.lens,
+      hashes: this.hashes,
+      val: this.val,
+      stamp: this.stamp,
+      gen: this.gen,
+    };
+    const cap = (this.mask + 1) * 2;
+    this.strs = new Array<string | undefined>(cap);
+    this.starts = new Int32Array(cap);
+    this.lens = new Int32Array(cap);
+    this.hashes = new Int32Array(cap);
+    this.val = new Int32Array(cap);
+    this.stamp = new Uint32Array(cap);
+    this.mask = cap - 1;
+    this.gen = 1;
+    for (let i = 0; i < old.stamp.length; i++) {
+      if (old.stamp[i] !== old.gen) continue;
+      const h = old.hashes[i]!;
+      let j = (h ^ (h >>> 16)) & this.mask;
+      while (this.stamp[j] === 1) j = (j + 1) & this.mask;
+      this.stamp[j] = 1;
+      this.strs[j] = old.strs[i];
+      this.starts[j] = old.starts[i]!;
+      this.lens[j] = old.lens[i]!;
+      this.hashes[j] = h;
+      this.val[j] = old.val[i]!;
+    }
+  }
+}
+
+/** A growable Int32Array whose first `n` cells can be zeroed cheaply between uses. */
+export class Counts {
+  data = new Int32Array(1024);
+  ensure(n: number): Int32Array {
+    if (this.data.length < n) {
+      let cap = this.data.length;
+      while (cap < n) cap *= 2;
+      this.data = new Int32Array(cap);
+    }
+    return this.data;
+  }
+}
+
+/** A growable Int32Array buffer. */
+export class IntBuffer {
+  data = new Int32Array(256);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const d = new Int32Array(this.data.length * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.length++] = v;
+  }
+  clear(): void {
+    this.length = 0;
+  }
+}

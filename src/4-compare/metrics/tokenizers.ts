@@ -1,0 +1,275 @@
+/**
+ * sacreBLEU 2.6.0's BLEU tokenizers (`13a`, `intl`, `char`, `none`) and the tercom tokenizer of TER.
+ *
+ * A tokenizer here returns the token list that sacreBLEU obtains with `tokenizer(line).split()`; the
+ * signature name is what sacreBLEU prints after `tok:`.
+ */
+import { isPyWhitespace, pyLower, pySplit } from './pytext.js';
+
+/** Tokenizer names accepted by BLEU (sacreBLEU's `--tokenize`). */
+export type BleuTokenizerName = '13a' | 'intl' | 'char' | 'none';
+
+export const BLEU_TOKENIZERS: readonly BleuTokenizerName[] = ['13a', 'intl', 'char', 'none'];
+
+/**
+ * Receives the tokens of a line as spans of a string, with the FNV-1a hash of each span's code units, so
+ * that callers can intern tokens without allocating a string per token.
+ */
+export type TokenSink = (s: string, start: number, end: number, hash: number) => void;
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/** FNV-1a over the UTF-16 code units of `s[start, end)`; the same hash the 13a scanner computes on the fly. */
+export function spanHash(s: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+// --- 13a -------------------------------------------------------------------------------------------------
+
+/**
+ * The characters mteval-v13a surrounds with spaces: `[\{-\~\[-\` -\&\(-\+\:-\@\/]` (sacreBLEU
+ * tokenizer_re.py). Note the absence of `'`, `-`, `.` and `,`, which have rules of their own.
+ */
+function isP1(c: number): boolean {
+  return (
+    (c >= 0x7b && c <= 0x7e) ||
+    (c >= 0x5b && c <= 0x60) ||
+    (c >= 0x20 && c <= 0x26) ||
+    (c >= 0x28 && c <= 0x2b) ||
+    (c >= 0x3a && c <= 0x40) ||
+    c === 0x2f
+  );
+}
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isDotComma = (c: number): boolean => c === 0x2e || c === 0x2c;
+
+/** The language-independent part of mteval-v13a: skipped markers, line-end hyphens, four XML entities. */
+function prepare13a(line: string): string {
+  if (line.includes('<skipped>')) line = line.replaceAll('<skipped>', '');
+  if (line.includes('\n')) line = line.replaceAll('-\n', '').replaceAll('\n', ' ');
+  if (line.includes('&')) {
+    line = line
+      .replaceAll('&quot;', '"')
+      .replaceAll('&amp;', '&')
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>');
+  }
+  return line;
+}
+
+// Reusable scratch flags for the 13a scanner (grown on demand; the tokenizer is synchronous).
+let m2 = new Uint8Array(1024);
+let m3 = new Uint8Array(1024);
+
+/**
+ * mteval-v13a tokenization in one pass.
+ *
+ * sacreBLEU runs four regex substitutions in sequence on `" " + line + " "`: (1) space around the P1
+ * characters, (2) `([^0-9])([\.,])` → `\1 \2 `, (3) `([\.,])([^0-9])` → ` \1 \2`, (4) `([0-9])(-)` →
+ * `\1 \2 `, then splits on whitespace. Since only the token boundaries survive the final split, this scanner
+ * computes, for every character, whether any of the four rules puts a space before it, honouring the
+ * non-overlapping left-to-right matching of `re.sub` (a `.`/`,` consumed as the second character of a rule-2
+ * match cannot be the first of the next one, and likewise for rule 3). The regex cascade is kept in the
+ * tests as the reference and the two are compared on random strings.
+ */
+export function scan13a(line: string, sink: TokenSink): void {
+  const s = ' ' + prepare13a(line) + ' ';
+  const m = s.length;
+  if (m2.length < m + 1) {
+    m2 = new Uint8Array(2 * m + 2);
+    m3 = new Uint8Array(2 * m + 2);
+  }
+  // Rule 2, left to right: a dot/comma after a non-digit (the character before it in the rule-1 output is
+  // an inserted space when the previous character is a P1 character).
+  m2[0] = 0;
+  for (let k = 1; k < m; k++) {
+    const c = s.charCodeAt(k);
+    if (!isDotComma(c)) {
+      m2[k] = 0;
+      continue;
+    }
+    const p = s.charCodeAt(k - 1);
+    if (isP1(p)) m2[k] = 1;
+    else m2[k] = !isDigit(p) && !(isDotComma(p) && m2[k - 1] === 1) ? 1 : 0;
+  }
+  m2[m] = 0;
+  // Rule 3 on the rule-2 output: a dot/comma before a non-digit.
+  m3[0] = 0;
+  for (let k = 1; k < m; k++) {
+    const c = s.charCodeAt(k);
+    if (!isDotComma(c)) {
+      m3[k] = 0;
+      continue;
+    }
+    const next = k + 1 < m ? s.charCodeAt(k + 1) : -1;
+    // The character after it in the rule-2 output: an inserted space, or the next character itself.
+    const nextIsSpace = m2[k] === 1 || next < 0 || isP1(next) || m2[k + 1] === 1;
+    const nextNonDigit = nextIsSpace || !isDigit(next);
+    const p = s.charCodeAt(k - 1);
+    const prevIsChar = m2[k] === 0 && !isP1(p) && m2[k - 1] === 0;
+    const consumed = prevIsChar && isDotComma(p) && m3[k - 1] === 1;
+    m3[k] = nextNonDigit && !consumed ? 1 : 0;
+  }
+  // Emit tokens: split at whitespace and at every boundary a rule inserted.
+  let start = -1;
+  let h = FNV_OFFSET;
+  let prev = 0x20;
+  for (let k = 0; k < m; k++) {
+    const c = s.charCodeAt(k);
+    if (isPyWhitespace(c)) {
+      if (start >= 0) {
+        sink(s, start, k, h);
+        start = -1;
+      }
+      prev = c;
+      continue;
+    }
+    if (start >= 0) {
+      const boundary =
+        isP1(prev) ||
+        isP1(c) ||
+        m2[k] === 1 ||
+        m2[k - 1] === 1 ||
+        m3[k] === 1 ||
+        m3[k - 1] === 1 ||
+        (c === 0x2d && isDigit(prev)) ||
+        (prev === 0x2d && k >= 2 && isDigit(s.charCodeAt(k - 2)));
+      if (boundary) {
+        sink(s, start, k, h);
+        start = -1;
+      }
+    }
+    if (start < 0) {
+      start = k;
+      h = FNV_OFFSET;
+    }
+    h = Math.imul(h ^ c, FNV_PRIME);
+    prev = c;
+  }
+  if (start >= 0) sink(s, start, m, h);
+}
+
+/** mteval-v13a tokens of a line (sacreBLEU `Tokenizer13a` followed by `split()`). */
+export function tokenize13a(line: string): string[] {
+  const out: string[] = [];
+  scan13a(line, (s, a, b) => out.push(s.slice(a, b)));
+  return out;
+}
+
+// --- intl (mteval-v14 --international-tokenization) -------------------------------------------------------
+
+const INTL_RULES: readonly [RegExp, string][] = [
+  // punctuation preceded by a non-digit
+  [/(\P{N})(\p{P})/gu, '$1 $2 '],
+  // punctuation followed by a non-digit
+  [/(\p{P})(\P{N})/gu, ' $1 $2'],
+  // symbols
+  [/(\p{S})/gu, ' $1 '],
+];
+
+/** mteval-v14 international tokens (sacreBLEU `TokenizerV14International`). */
+export function tokenizeIntl(line: string): string[] {
+  for (const [re, repl] of INTL_RULES) line = line.replace(re, repl);
+  return pySplit(line);
+}
+
+/** One token per non-whitespace code point (sacreBLEU `TokenizerChar`, then `split()`). */
+export function tokenizeChar(line: string): string[] {
+  const out: string[] = [];
+  for (const ch of line) if (!isPyWhitespace(ch.codePointAt(0)!)) out.push(ch);
+  return out;
+}
+
+/** Whitespace tokens (sacreBLEU `NoneTokenizer`, then `split()`). */
+export function tokenizeNone(line: string): string[] {
+  return pySplit(line);
+}
+
+/** Tokens of `line` under the named BLEU tokenizer. */
+export function tokenizeBleu(name: BleuTokenizerName, line: string): string[] {
+  switch (name) {
+    case '13a':
+      return tokenize13a(line);
+    case 'intl':
+      return tokenizeIntl(line);
+    case 'char':
+      return tokenizeChar(line);
+    case 'none':
+      return tokenizeNone(line);
+  }
+}
+
+/** Streams the tokens of `line` to `sink` (13a without allocating; the others through their token lists). */
+export function scanBleu(name: BleuTokenizerName, line: string, sink: TokenSink): void {
+  if (name === '13a') {
+    scan13a(line, sink);
+    return;
+  }
+  for (const t of tokenizeBleu(name, line)) sink(t, 0, t.length, spanHash(t, 0, t.length));
+}
+
+// --- tercom (TER) ------------------------------------------------------------------------------------------
+
+/** Options of the tercom tokenizer, as sacreBLEU's `TercomTokenizer`. */
+export interface TercomOptions {
+  /** Tokenize punctuation and normalise XML entities / line ends (tercom `-N`). */
+  normalized: boolean;
+  /** Remove the punctuation characters `.,?:;!"()` (and CJK punctuation with `asianSupport`). */
+  noPunct: boolean;
+  /** Split CJK characters (with `normalized`) and drop CJK punctuation (with `noPunct`). */
+  asianSupport: boolean;
+  /** Keep case; by default TER lowercases. */
+  caseSensitive: boolean;
+}
+
+const ASIAN_PUNCT = /([\u3001\u3002\u3008-\u3011\u3014-\u301f\uff61-\uff65\u30fb])/g;
+const FULL_WIDTH_PUNCT = /([\uff0e\uff0c\uff1f\uff1a\uff1b\uff01\uff02\uff08\uff09])/g;
+
+/** tercom's general and Western normalisation (sacreBLEU `_normalize_general_and_western`). */
+function normalizeGeneralAndWestern(sent: string): string {
+  sent = sent.replace(/\n-/g, '');
+  sent = sent.replace(/\n/g, ' ');
+  sent = sent.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  sent = ` ${sent} `;
+  sent = sent.replace(/([{-~[-` -&(-+:-@/])/g, ' $1 ');
+  sent = sent.replace(/'s /g, " 's ");
+  sent = sent.replace(/'s$/g, " 's");
+  sent = sent.replace(/([^0-9])([.,])/g, '$1 $2 ');
+  sent = sent.replace(/([.,])([^0-9])/g, ' $1 $2');
+  sent = sent.replace(/([0-9])(-)/g, '$1 $2 ');
+  return sent;
+}
+
+/** tercom's CJK splitting (sacreBLEU `_normalize_asian`, with its block ranges kept as they are). */
+function normalizeAsian(sent: string): string {
+  sent = sent.replace(/([\u4e00-\u9fff\u3400-\u4dbf])/g, ' $1 ');
+  sent = sent.replace(/([\u31c0-\u31ef\u2e80-\u2eff])/g, ' $1 ');
+  sent = sent.replace(/([\u3300-\u33ff\uf900-\ufaff\ufe30-\ufe4f])/g, ' $1 ');
+  sent = sent.replace(/([\u3200-\u3f22])/g, ' $1 ');
+  // As in sacreBLEU, these three only fire when the whole string is one kana run (`^` without MULTILINE).
+  sent = sent.replace(/(^|^[\u3040-\u309f])([\u3040-\u309f]+)(?=$|^[\u3040-\u309f])/g, '$1 $2 ');
+  sent = sent.replace(/(^|^[\u30a0-\u30ff])([\u30a0-\u30ff]+)(?=$|^[\u30a0-\u30ff])/g, '$1 $2 ');
+  sent = sent.replace(/(^|^[\u31f0-\u31ff])([\u31f0-\u31ff]+)(?=$|^[\u31f0-\u31ff])/g, '$1 $2 ');
+  sent = sent.replace(ASIAN_PUNCT, ' $1 ');
+  sent = sent.replace(FULL_WIDTH_PUNCT, ' $1 ');
+  return sent;
+}
+
+/** The tercom tokenizer applied to one sentence; returns the normalised string (split it with `pySplit`). */
+export function tercomTokenize(sent: string, o: TercomOptions): string {
+  if (!sent) return '';
+  if (!o.caseSensitive) sent = pyLower(sent);
+  if (o.normalized) {
+    sent = normalizeGeneralAndWestern(sent);
+    if (o.asianSupport) sent = normalizeAsian(sent);
+  }
+  if (o.noPunct) {
+    sent = sent.replace(/[.,?:;!"()]/g, '');
+    if (o.asianSupport) sent = sent.replace(ASIAN_PUNCT, '').replace(FULL_WIDTH_PUNCT, '');
+  }
+  // sacreBLEU 2.6.0 returns the words joined by single spaces (its unit vector 'A ; B ) C : D.' → 'a b c d').
+  return pySplit(sent).join(' ');
+}

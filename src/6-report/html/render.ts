@@ -449,8 +449,10 @@ function renderAlignment(report: Report, model: Model): string {
   return (
     '<section id="alignment" aria-labelledby="alignment-h">\n<div class="section-head">' +
     `<h2 id="alignment-h">Aligned sentences (${report.alignment.length} rows)</h2>` +
-    `<p>Mode: ${escapeText(report.summary.alignmentMode)}. Deleted words are struck through, inserted words underlined; findings are marked ▲▲ critical, ▲ major, ● minor — focus a mark (Tab, or <kbd>j</kbd>/<kbd>k</kbd>) for its evidence.</p></div>\n` +
-    '<table class="align"><caption>Reference sentences beside the candidate sentences they were aligned with, in reference order.</caption>' +
+    '<p class="key"><span class="visually-hidden">Key: </span><del>deleted</del> <ins>inserted</ins> ' +
+    SEVERITIES.map((sev) => `<mark class="sev-${sev}" data-sym="${SEVERITY_SYMBOL[sev]}">${sev} finding</mark>`).join(' ') +
+    ` · focus a mark (<kbd>Tab</kbd>, <kbd>j</kbd>/<kbd>k</kbd>) for its evidence · alignment ${escapeText(report.summary.alignmentMode)}</p></div>\n` +
+    '<table class="align"><caption class="visually-hidden">Reference sentences beside the candidate sentences they were aligned with, in reference order.</caption>' +
     '<colgroup><col class="c-row"><col><col><col class="c-drift"></colgroup>' +
     '<thead><tr><th scope="col">Row</th><th scope="col">Reference</th><th scope="col">Candidate</th><th scope="col">Drift</th></tr></thead>\n<tbody>\n' +
     rows.join('\n') +

@@ -146,6 +146,8 @@ export const REPORT_CSS = `${BASE_CSS}
 main section{margin:14px 0}
 .section-head{display:flex;gap:12px;align-items:baseline;flex-wrap:wrap}
 .section-head p{margin:0;font-size:.85rem;color:${P.muted}}
+.key del,.key ins,.key mark{color:${P.text};cursor:default}
+.key kbd{font:600 .75rem ui-monospace,monospace;border:1px solid ${P.rule};border-bottom-width:2px;border-radius:3px;padding:0 4px}
 .scroll{max-height:min(21rem,42vh);overflow:auto;border:1px solid ${P.rule};border-radius:4px}
 table.findings{width:100%;font-size:.88rem}
 table.findings th,table.findings td{padding:4px 8px;border-bottom:1px solid ${P.rule};vertical-align:top}
@@ -190,7 +192,7 @@ mark.sev-major::before{color:${P.major}}
 mark.sev-minor::before{color:${P.minor}}
 mark.off{background:transparent;border-bottom-color:transparent}
 mark.off::before{content:none}
-mark:hover::after,mark:focus::after{content:attr(data-tip);position:absolute;left:0;top:calc(100% + 4px);z-index:20;width:max-content;max-width:30em;padding:6px 9px;border-radius:4px;background:${P.text};color:${P.bg};font:400 .8rem/1.4 system-ui,sans-serif;white-space:pre-line;box-shadow:0 2px 8px rgba(0,0,0,.25);pointer-events:none}
+mark[data-tip]:hover::after,mark[data-tip]:focus::after{content:attr(data-tip);position:absolute;left:0;top:calc(100% + 4px);z-index:20;width:max-content;max-width:30em;padding:6px 9px;border-radius:4px;background:${P.text};color:${P.bg};font:400 .8rem/1.4 system-ui,sans-serif;white-space:pre-line;box-shadow:0 2px 8px rgba(0,0,0,.25);pointer-events:none}
 mark.off:hover::after,mark.off:focus::after{content:none}
 details.fd{margin-top:6px;font-size:.84rem}
 details.fd summary{cursor:pointer;color:${P.link};font-weight:600}

@@ -154,6 +154,8 @@ export interface Finding {
   candidate: Span | null;
   /** The figures or words the finding rests on (similarities, phonetic keys, words replaced…). */
   evidence: Record<string, unknown>;
+  /** Set only when the run compared against a baseline: `unchanged` findings were accepted before. */
+  baselineState?: 'new' | 'unchanged';
 }
 
 /** Metadata of a check; fills the SARIF `rules[]`, the HTML legend and the README. */
@@ -187,7 +189,15 @@ export interface DocumentRecord {
   sha256: string;
   language: string;
   warnings: string[];
-  sentences: Sentence[];
+  sentences: ReportSentence[];
+}
+
+/** A sentence as the report carries it: with its 1-based line and column, for SARIF and CI annotations. */
+export interface ReportSentence extends Sentence {
+  /** 1-based line of the sentence's first character. */
+  line: number;
+  /** 1-based column (UTF-16 units) of the sentence's first character. */
+  column: number;
 }
 
 export type ReportLink = ScoredLink;

@@ -1,0 +1,90 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { InputError } from '../errors.js';
+import { audit, type AuditOptions } from '../pipeline.js';
+import type { Report } from '../types.js';
+import { readSource } from './files.js';
+import type { Pair } from './pairs.js';
+
+/** A pair's outcome: its report, or the one-line reason it could not be audited. */
+export type PairResult = { ok: true; report: Report } | { ok: false; error: string };
+
+export interface PoolOptions {
+  cwd: string;
+  maxBytes?: number;
+  audit: AuditOptions;
+  /** Worker threads; 1 audits in this thread. */
+  jobs: number;
+  /** Called as each pair finishes, in completion order (not pair order). */
+  onResult: (index: number, result: PairResult) => void;
+}
+
+/** Reads and audits one pair; input errors become a failed result so the batch goes on. */
+export function auditPair(pair: Pair, cwd: string, maxBytes: number | undefined, options: AuditOptions): PairResult {
+  try {
+    const reference = readSource(pair.reference, cwd, maxBytes);
+    const candidate = readSource(pair.candidate, cwd, maxBytes);
+    return { ok: true, report: audit(reference, candidate, options) };
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/**
+ * Audits pairs on a pool of worker threads, each of which loads the pipeline once and takes the next pair as it
+ * frees up. Each result is handed to `onResult` as soon as it exists, with its pair index, so the caller can
+ * write it out and let it go (a 10k-pair archive never sits in memory) and still order what it prints.
+ */
+export async function auditPairs(pairs: readonly Pair[], options: PoolOptions): Promise<void> {
+  const jobs = Math.max(1, Math.min(options.jobs, pairs.length));
+  if (jobs === 1) {
+    for (let i = 0; i < pairs.length; i++) options.onResult(i, auditPair(pairs[i]!, options.cwd, options.maxBytes, options.audit));
+    return;
+  }
+  let next = 0;
+  await new Promise<void>((resolvePool, rejectPool) => {
+    let live = jobs;
+    let failed = false;
+    const workers: Worker[] = [];
+    // On any failure stop every worker at once: a live worker would keep the process from exiting.
+    const fail = (e: unknown) => {
+      failed = true;
+      for (const w of workers) void w.terminate();
+      rejectPool(e);
+    };
+    for (let w = 0; w < jobs; w++) {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), {
+        workerData: { cwd: options.cwd, maxBytes: options.maxBytes, audit: options.audit },
+      });
+      workers.push(worker);
+      let current = -1;
+      const feed = () => {
+        if (next < pairs.length && !failed) {
+          current = next++;
+          worker.postMessage({ index: current, pair: pairs[current] });
+        } else {
+          void worker.terminate();
+        }
+      };
+      worker.on('message', (msg: { index: number; result: PairResult }) => {
+        try {
+          options.onResult(msg.index, msg.result);
+        } catch (e) {
+          fail(e);
+          return;
+        }
+        feed();
+      });
+      worker.on('error', (e) => fail(new Error(`worker failed on ${pairs[current]?.candidate ?? 'startup'}: ${e.message}`)));
+      worker.on('exit', () => {
+        if (--live === 0 && !failed) resolvePool();
+      });
+      feed();
+    }
+  });
+}

@@ -364,3 +364,29 @@ describe('palette', () => {
     expect(contrast(PALETTE[fg as keyof typeof PALETTE], PALETTE[bg as keyof typeof PALETTE])).toBeGreaterThanOrEqual(4.5);
   });
 });
+
+describe('public API', () => {
+  it('exports exactly these names, so the API cannot grow by accident', async () => {
+    const api = await import('../../src/6-report/html/index.js');
+    expect(Object.keys(api).sort()).toEqual(
+      [
+        'CONTRAST_PAIRS',
+        'DRIFT_CLASSES',
+        'DRIFT_INFO',
+        'KIND_INFO',
+        'PALETTE',
+        'RULE_LEGEND',
+        'countFindings',
+        'escapeAttr',
+        'escapeHtml',
+        'escapeText',
+        'evidenceValue',
+        'findingOrder',
+        'indexEntry',
+        'renderHtml',
+        'renderIndex',
+        'safeHref',
+      ].sort(),
+    );
+  });
+});

@@ -174,6 +174,9 @@ table.align th[scope=row] a{font-weight:700;font-size:.95rem}
 tr.r-omitted td.ref,tr.r-added td.cand{background:${P.panel}}
 tr.r-boilerplate td.txt{color:${P.muted};font-style:italic}
 tr:target{outline:3px solid ${P.focus};outline-offset:-3px}
+/* Links land below the sticky tool bar and table head, not under them. */
+table.align tbody tr{scroll-margin-top:calc(var(--tools-h,40px) + 2.6rem)}
+mark{scroll-margin:6rem 0}
 tr.r-moved th[scope=row]{border-left:4px double ${P.muted}}
 .empty{color:${P.muted};font-style:italic}
 .dcb{display:inline-block;min-width:1.5em;padding:0 4px;border:1px solid ${P.muted};border-radius:3px;text-align:center;font-weight:700;font-size:.8rem}

@@ -105,7 +105,7 @@ interface Model {
   home: (number | null)[];
   /** Finding indices homed in each row. */
   rowFindings: number[][];
-  /** Finding indices marked anywhere in each row (a moved finding marks two rows). */
+  /** Finding indices marked or listed in each row (a finding whose sides sit in two rows counts in both). */
   rowMarked: Set<number>[];
   views: { ref: SideView; cand: SideView }[];
   counts: SeverityCounts;
@@ -144,7 +144,10 @@ function buildModel(report: Report): Model {
         rowMarked[row]!.add(i);
       }
     }
-    if (h !== null) rowFindings[h]!.push(i);
+    if (h !== null) {
+      rowFindings[h]!.push(i);
+      rowMarked[h]!.add(i); // counts for the row even if its span text could not be found to mark
+    }
     return h;
   });
 

@@ -66,6 +66,9 @@ export abstract class StringMetric {
   /** The score (sacreBLEU scale) and its verbose part from (summed) statistics. */
   abstract scoreFromStats(stats: readonly number[]): { score: number; verbose: string };
 
+  /** Just the score from statistics (no formatting; the fast path for per-link scores). */
+  abstract value(stats: readonly number[]): number;
+
   /** The signature for `nrefs` references. */
   abstract signature(nrefs: NRefs): string;
 

@@ -262,6 +262,10 @@ export class BLEU extends StringMetric {
     );
   }
 
+  value(stats: readonly number[]): number {
+    return this.compute(stats).score;
+  }
+
   scoreFromStats(stats: readonly number[]): { score: number; verbose: string } {
     const r = this.compute(stats);
     const ratio = r.refLen ? r.sysLen / r.refLen : 0;

@@ -294,6 +294,10 @@ export class CHRF extends StringMetric {
     stats[3 * k + 2] = match;
   }
 
+  value(stats: readonly number[]): number {
+    return this.fScore(stats);
+  }
+
   scoreFromStats(stats: readonly number[]): { score: number; verbose: string } {
     return { score: this.fScore(stats), verbose: '' };
   }

@@ -34,3 +34,22 @@ export {
   type BleuTokenizerName,
   type TercomOptions,
 } from './tokenizers.js';
+export {
+  sentenceScores,
+  corpusScores,
+  scoreLines,
+  formatScoreResult,
+  formatScoreLine,
+  scoreOptionsFromFlags,
+  splitLines,
+  SCORE_SIGNATURES,
+  SCORE_FLAGS,
+  METRIC_NAMES,
+  type TextPair,
+  type MetricName,
+  type ScoreOptions,
+  type ScoreResult,
+  type SegmentScores,
+  type FormatOptions,
+  type ScoreFlags,
+} from './api.js';

@@ -234,14 +234,31 @@ function performShift(words: Int32Array, start: number, length: number, target: 
   }
 }
 
+/** What the shift search did, for tests and diagnostics. */
+export interface TerTrace {
+  /** Shifts + insertions + deletions + substitutions. */
+  edits: number;
+  /** Number of block shifts applied. */
+  shifts: number;
+  /** Shift candidates evaluated (the search stops at 1000). */
+  candidates: number;
+  /** The hypothesis after the shifts (word ids). */
+  words: Int32Array;
+}
+
 /**
  * Number of edits (shifts + insertions, deletions, substitutions) turning `hyp` into `ref` (word ids),
  * as sacreBLEU `translation_edit_rate`.
  */
-export function translationEditRate(hypIn: Int32Array, ref: Int32Array): number {
+export function translationEditRate(hyp: Int32Array, ref: Int32Array): number {
+  return terTrace(hyp, ref).edits;
+}
+
+/** `translationEditRate` with the details of the shift search. */
+export function terTrace(hypIn: Int32Array, ref: Int32Array): TerTrace {
   const nH = hypIn.length;
   const nR = ref.length;
-  if (nR === 0) return nH;
+  if (nR === 0) return { edits: nH, shifts: 0, candidates: 0, words: hypIn.slice() };
   const ed = new BeamEditDistance(ref, nH);
   let words = hypIn.slice();
   let preScore = ed.full(words, 0);
@@ -289,20 +306,13 @@ export function translationEditRate(hypIn: Int32Array, ref: Int32Array): number 
                 while (from < nH && cand[from] === words[from]) from++;
                 const d = limit < 0 ? -1 : ed.distance(cand, from, limit);
                 if (d < 0 || d > limit) continue;
-                const score = preScore - d;
-                if (
-                  !haveBest ||
-                  score > bestScore ||
-                  (score === bestScore &&
-                    (length > bestLen || (length === bestLen && (sh < bestStart || (sh === bestStart && idx < bestIdx)))))
-                ) {
-                  haveBest = true;
-                  bestScore = score;
-                  bestLen = length;
-                  bestStart = sh;
-                  bestIdx = idx;
-                  bestWords.set(cand);
-                }
+                // d ≤ limit: it beats the best so far (score, then the tie order).
+                haveBest = true;
+                bestScore = preScore - d;
+                bestLen = length;
+                bestStart = sh;
+                bestIdx = idx;
+                bestWords.set(cand);
               }
               if (checked >= MAX_SHIFT_CANDIDATES) break outer;
             }
@@ -322,7 +332,7 @@ export function translationEditRate(hypIn: Int32Array, ref: Int32Array): number 
     bestWords = t;
     preScore = ed.full(words, from);
   }
-  return shifts + preScore;
+  return { edits: shifts + preScore, shifts, candidates: checked, words };
 }
 
 export interface TerOptions {
@@ -383,14 +393,18 @@ export class TER extends StringMetric {
     return [bestEdits, refLengths / refs.length];
   }
 
-  scoreFromStats(stats: readonly number[]): { score: number; verbose: string } {
+  value(stats: readonly number[]): number {
     const edits = stats[0] ?? 0;
     const refLen = stats[1] ?? 0;
     let score: number;
     if (refLen > 0) score = edits / refLen;
     else if (edits > 0) score = 1.0; // empty reference(s), non-empty hypothesis
     else score = 0.0; // both empty
-    return { score: 100 * score, verbose: '' };
+    return 100 * score;
+  }
+
+  scoreFromStats(stats: readonly number[]): { score: number; verbose: string } {
+    return { score: this.value(stats), verbose: '' };
   }
 
   signature(nrefs: NRefs): string {

@@ -1,0 +1,125 @@
+/**
+ * The fast implementations against the straightforward ones in naive.ts on random input (fast-check):
+ * the one-pass 13a scanner against the regex cascade, BLEU and chrF statistics against Map-based counting,
+ * TER against a cache-free port that recomputes every candidate shift from scratch.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BLEU, CHRF, TER, tokenize13a } from '../../src/4-compare/metrics/index.js';
+import { terTrace } from '../../src/4-compare/metrics/ter.js';
+import { naive13a, naiveBleuStats, naiveChrfStats, naiveTerTrace } from './naive.js';
+
+// Characters that exercise every 13a rule: digits, dots, commas, dashes, P1 punctuation, apostrophes,
+// whitespace of both kinds (ASCII, NBSP, U+001C, U+FEFF which Python does not split on), an astral char.
+const tricky = fc.constantFrom(
+  'a', 'b', 'Z', '1', '9', '0', '.', ',', '-', "'", '(', ')', '"', '&', '/', ':', '$', '@', '[', '`', '~',
+  ' ', ' ', '\n', '\t', '\u00a0', '\u001c', '\ufeff', '😀', 'é', '&quot;', '&amp;', '<skipped>', '-\n',
+);
+const trickyString = fc.array(tricky, { maxLength: 40 }).map((a) => a.join(''));
+
+describe('13a: one-pass scanner = regex cascade', () => {
+  it('on random strings of rule-triggering characters', () => {
+    fc.assert(
+      fc.property(trickyString, (s) => {
+        expect(tokenize13a(s)).toEqual(naive13a(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('on known tricky cases', () => {
+    for (const s of ['..a', 'a.,b', '1.,2', '3.5', '1,000.5.', 'x-1-2', '1-2', 'e.g.,', ',.,.,', '9.,.9', "it's", '']) {
+      expect(tokenize13a(s), s).toEqual(naive13a(s));
+    }
+  });
+});
+
+const words = fc.constantFrom('the', 'a', 'cat', 'sat', 'on', 'mat', '.', ',', 'dog', '1.5', 'ROK', 'KASA', '(CLPS)', 'U.S.-ROK');
+const sentence = fc.array(words, { maxLength: 30 }).map((a) => a.join(' '));
+
+describe('BLEU statistics = Map-based counting', () => {
+  const bleu = new BLEU();
+  it('single and multiple references', () => {
+    fc.assert(
+      fc.property(sentence, fc.array(sentence, { minLength: 1, maxLength: 3 }), (h, refs) => {
+        expect(bleu.stats(h, refs)).toEqual(naiveBleuStats(h, refs));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe('chrF statistics = Map-based counting', () => {
+  const chrf = new CHRF();
+  const chrfpp = new CHRF({ wordOrder: 2 });
+  it('chrF and chrF++ on one reference', () => {
+    fc.assert(
+      fc.property(fc.oneof(sentence, trickyString), fc.oneof(sentence, trickyString), (h, r) => {
+        expect(chrf.stats(h, [r])).toEqual(naiveChrfStats(h, r, 6, 0));
+        expect(chrfpp.stats(h, [r])).toEqual(naiveChrfStats(h, r, 6, 2));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe('TER edits = cache-free port', () => {
+  const small = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'the', 'of');
+  const toIds = (ws: string[], vocab: Map<string, number>): Int32Array =>
+    Int32Array.from(ws.map((w) => vocab.get(w) ?? (vocab.set(w, vocab.size), vocab.size - 1)));
+  /** Same edits, same number of shifts and candidates, same final word order: the same search. */
+  const check = (h: string[], r: string[]): number => {
+    const vocab = new Map<string, number>();
+    const fast = terTrace(toIds(h, vocab), toIds(r, vocab));
+    const names = [...vocab.keys()];
+    const slow = naiveTerTrace(h, r);
+    expect({ ...fast, words: [...fast.words].map((i) => names[i]) }).toEqual(slow);
+    return fast.candidates;
+  };
+  it('short sentences over a tiny vocabulary (many shift candidates)', () => {
+    fc.assert(
+      fc.property(fc.array(small, { maxLength: 18 }), fc.array(small, { maxLength: 18 }), (h, r) => {
+        check(h, r);
+      }),
+      { numRuns: 800 },
+    );
+  });
+  it('permutations of the same words (shifts fix everything)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8'), { minLength: 1, maxLength: 25 }),
+        fc.integer(),
+        (r, seed) => {
+          const h = [...r];
+          let s = seed;
+          for (let i = h.length - 1; i > 0; i--) {
+            s = (Math.imul(s, 1103515245) + 12345) | 0;
+            const j = Math.abs(s) % (i + 1);
+            [h[i], h[j]] = [h[j]!, h[i]!];
+          }
+          check(h, r);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+  it('very unequal lengths (the beam widens) and the 1000-candidate budget', () => {
+    const rep = (w: string, n: number): string[] => Array.from({ length: n }, (_, i) => (i % 7 === 0 ? 'x' : w));
+    check(rep('a', 5), rep('a', 140));
+    check(rep('a', 140), rep('a', 5));
+    check(['a', 'b'], Array.from({ length: 120 }, (_, i) => (i % 2 ? 'a' : 'b')));
+    // Repetitive text runs out of the candidate budget: the search must stop exactly where sacreBLEU's does.
+    const cyc = (n: number, k: number): string[] => Array.from({ length: n }, (_, i) => `w${i % k}`);
+    expect(check(cyc(40, 3), [...cyc(37, 3).reverse(), 'z', 'z', 'z'])).toBeGreaterThanOrEqual(1000);
+    // Blocks that have to travel about 50 words (the maximum shift distance).
+    const ids = (a: number, b: number): string[] => Array.from({ length: b - a }, (_, i) => `t${a + i}`);
+    // Blocks longer than the maximum shift size (10) move in pieces.
+    for (const len of [9, 10, 11, 12, 21]) check([...ids(0, len), ...ids(50, 50 + len)], [...ids(50, 50 + len), ...ids(0, len)]);
+    for (const gap of [47, 48, 49, 50, 51, 52]) {
+      check([...ids(0, 3), ...ids(100, 100 + gap), ...ids(3, 6)], [...ids(100, 100 + gap), ...ids(0, 6)]);
+    }
+  });
+  it('TER metric statistics use these edits', () => {
+    const ter = new TER();
+    expect(ter.stats('d e f g h a b c', ['a b c d e f g h'])).toEqual([1, 8]);
+  });
+});

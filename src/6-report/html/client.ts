@@ -14,6 +14,7 @@ export const CLIENT_JS = `(function () {
   var state = d.getElementById('filter-state');
   if (!tools || !form || !status) return;
   tools.hidden = false;
+  Array.prototype.forEach.call(d.querySelectorAll('.needs-js'), function (el) { el.hidden = false; });
   var setToolsHeight = function () { d.documentElement.style.setProperty('--tools-h', tools.offsetHeight + 'px'); };
   setToolsHeight();
   window.addEventListener('resize', setToolsHeight);

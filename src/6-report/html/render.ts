@@ -454,7 +454,7 @@ function renderAlignment(report: Report, model: Model): string {
     `<h2 id="alignment-h">Aligned sentences (${report.alignment.length} rows)</h2>` +
     '<p class="key"><span class="visually-hidden">Key: </span><del>deleted</del> <ins>inserted</ins> ' +
     SEVERITIES.map((sev) => `<mark class="sev-${sev}" data-sym="${SEVERITY_SYMBOL[sev]}">${sev} finding</mark>`).join(' ') +
-    ` · focus a mark (<kbd>Tab</kbd>, <kbd>j</kbd>/<kbd>k</kbd>) for its evidence · alignment ${escapeText(report.summary.alignmentMode)}</p></div>\n` +
+    ` · focus a mark (<kbd>Tab</kbd><span class="needs-js" hidden>, <kbd>j</kbd>/<kbd>k</kbd></span>) for its evidence · alignment ${escapeText(report.summary.alignmentMode)}</p></div>\n` +
     '<table class="align"><caption class="visually-hidden">Reference sentences beside the candidate sentences they were aligned with, in reference order.</caption>' +
     '<colgroup><col class="c-row"><col><col><col class="c-drift"></colgroup>' +
     '<thead><tr><th scope="col">Row</th><th scope="col">Reference</th><th scope="col">Candidate</th><th scope="col">Drift</th></tr></thead>\n<tbody>\n' +

@@ -218,9 +218,11 @@ footer{border-top:1px solid ${P.rule};margin-top:20px;padding:10px 0 30px;font-s
 footer dl{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:0}
 footer dd{margin:0;overflow-wrap:anywhere}
 [hidden]{display:none!important}
-@media (max-width:900px){.top .wrap{grid-template-columns:1fr}.figures{justify-content:flex-start}}
+@media (max-width:1180px){.top .wrap{grid-template-columns:1fr}.figures{justify-content:flex-start}}
 @media print{
   body{font-size:10.5pt}
+  .top .wrap{grid-template-columns:1fr}
+  .figures{justify-content:flex-start}
   .tools,.noprint{display:none!important}
   .scroll{max-height:none;overflow:visible;border:0}
   table.align thead th,table.findings thead th{position:static}

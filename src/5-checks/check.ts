@@ -1,0 +1,806 @@
+/**
+ * `checkEntities`: find the entities of the reference in the candidate and report what a careful reviewer
+ * would: misspelled, mistranslated, corrupted, replaced, dropped or changed names, titles, numbers and dates,
+ * and names the candidate made up.
+ *
+ * Search order per entity (robust to imperfect alignment): the aligned candidate sentence(s), then their
+ * neighbours, then the whole candidate. Exact and harmless-variant matches are taken first over all
+ * entities, so a garbled form is only ever paired with what is left over; a candidate token serves one
+ * reference mention in the aligned sentence.
+ */
+import type { AlignmentLink, Finding, SegmentedDoc, Severity, Span } from '../types.js';
+import { extractEntities, isAcronymToken, type Entity } from './extract.js';
+import { FUNCTION_WORDS, MAX_COUNTRY_WORDS, MONTHS, TITLE_WORDS, countryGroup, isEnglishWord, normalizeWord } from './lexicon.js';
+import { comparableNumbers, extractNumbers, numberKey, sameNumber, type NumberMention } from './numbers.js';
+import { RULE, ruleMeta, type EntityRuleId } from './rules.js';
+import { tokenizeDoc, type Token, type TokenizedDoc } from './tokens.js';
+import { alignWords, countryOfWords, isConnector, matchWord, similarity, stem, type WordOp } from './words.js';
+
+/** Protected terms: each must appear in the candidate verbatim or as one of its allowed variants. */
+export interface Glossary {
+  terms: Array<{ term: string; variants?: string[] }>;
+}
+
+export interface CheckInput {
+  reference: SegmentedDoc;
+  candidate: SegmentedDoc;
+  links: AlignmentLink[];
+  glossary?: Glossary;
+}
+
+/** A place in the candidate: token range (inclusive). */
+interface CandRange {
+  first: number;
+  last: number;
+}
+
+type Status = 'open' | 'ok' | 'reported';
+
+interface State {
+  ref: TokenizedDoc;
+  cand: TokenizedDoc;
+  /** Word tokens of each candidate sentence. */
+  candWords: Token[][];
+  /** Token index → position among its sentence's words. */
+  wordPos: Map<number, number>;
+  /** Candidate token index → type of the entity that claimed it. */
+  consumed: Map<number, string>;
+  /** Reference sentence index → aligned candidate sentence indices. */
+  s0: number[][];
+  /** Reference sentence index → neighbouring candidate sentence indices (not in s0). */
+  s1: number[][];
+  status: Map<number, Status>;
+  /** Where each entity was found in the candidate (for linked acronym/expansion decisions). */
+  found: Map<number, CandRange>;
+  findings: Finding[];
+  /** Reference ranges covered by glossary findings: entity findings there are not repeated. */
+  glossaryRanges: [number, number][];
+  /** Per candidate sentence, lazily: country/organisation forms as (word position, length, group). */
+  countryCache: ({ p: number; len: number; g: number }[] | undefined)[];
+}
+
+function countryMentions(st: State, si: number): { p: number; len: number; g: number }[] {
+  let list = st.countryCache[si];
+  if (list) return list;
+  list = [];
+  const words = st.candWords[si]!;
+  for (let p = 0; p < words.length; p++) {
+    if (countryGroup([words[p]!.norm]) === undefined && !MULTI_FIRST.has(words[p]!.norm)) continue;
+    for (let len = Math.min(MAX_COUNTRY_WORDS, words.length - p); len >= 1; len--) {
+      const g = countryOfWords(words.slice(p, p + len));
+      if (g !== undefined) list.push({ p, len, g });
+    }
+  }
+  st.countryCache[si] = list;
+  return list;
+}
+
+/** First words of multi-word forms that are not forms on their own ("united", "republic", "people's"). */
+const MULTI_FIRST = new Set(['united', 'republic', 'democratic', 'people', 'peoples', 'soviet', 'european', 'south', 'north', 'new', 'great', 'saudi', 'sri', 'czech', 'latin', 'washington']);
+
+export function checkEntities(input: CheckInput): Finding[] {
+  const ref = tokenizeDoc(input.reference);
+  const cand = tokenizeDoc(input.candidate);
+  const st = initState(ref, cand, input.links);
+  const entities = extractEntities(ref);
+
+  if (input.glossary) checkGlossary(st, input.glossary);
+
+  const names = entities.filter((e) => e.type !== 'number');
+  const numbers = entities.filter((e) => e.type === 'number');
+  // Expansions first, so an acronym inside one ("UN" in "UN Committee on …") can still match its own token.
+  const byPriority = [...names].sort((a, b) => prio(a) - prio(b) || a.start - b.start);
+
+  // An acronym or name inside a defined expansion ("UN" in "UN Committee on …", "U.S." in "U.S. Geological
+  // Survey") is judged as part of the expansion, word by word, not a second time on its own.
+  const expansions = names.filter((e) => e.type === 'expansion');
+  const nested = new Set(names.filter((e) => e.type !== 'expansion' && expansions.some((x) => x.sent === e.sent && x.first <= e.first && x.last >= e.last)).map((e) => e.id));
+  const todo = byPriority.filter((e) => !nested.has(e.id));
+  const multi = todo.filter((e) => e.words.length > 1 || e.type === 'title');
+  const single = todo.filter((e) => !(e.words.length > 1 || e.type === 'title'));
+  // Phase 1: exact matches in the aligned sentence(s).
+  for (const e of todo) exactInScope(st, e, st.s0[e.sent]!, true, false);
+  // Phase 2: multi-word names and titles, word by word, among what is left (before single-word variants,
+  // so "Korea" serves "Korea AeroSpace Administration" rather than a second "ROK").
+  for (const e of multi) if (!st.status.get(e.id)) exactInScope(st, e, st.s0[e.sent]!, true, true) || fuzzyInScope(st, e, st.s0[e.sent]!);
+  // Phase 3: single words: harmless variants, then garbled forms.
+  for (const e of single) if (!st.status.get(e.id)) exactInScope(st, e, st.s0[e.sent]!, true, true);
+  for (const e of single) if (!st.status.get(e.id)) fuzzyInScope(st, e, st.s0[e.sent]!);
+  // Phase 4: neighbours, then the whole text, then report as dropped or replaced.
+  for (const e of todo) if (!st.status.get(e.id)) fallback(st, e);
+
+  checkNumbers(st, numbers);
+  mergeLinked(st, entities);
+  insertedNames(st, entities);
+
+  const out = st.findings.filter((f) => !f.reference || !st.glossaryRanges.some(([a, b]) => f.rule !== RULE.glossary && f.reference!.start < b && f.reference!.end > a));
+  return sortFindings(out);
+}
+
+function prio(e: Entity): number {
+  return e.type === 'expansion' ? 0 : e.words.length > 1 ? 1 : 2;
+}
+
+function initState(ref: TokenizedDoc, cand: TokenizedDoc, links: AlignmentLink[]): State {
+  const candWords: Token[][] = cand.sentences.map((s) => {
+    const w: Token[] = [];
+    for (let i = s.first; i < s.last; i++) if (cand.tokens[i]!.word) w.push(cand.tokens[i]!);
+    return w;
+  });
+  const wordPos = new Map<number, number>();
+  candWords.forEach((ws) => ws.forEach((t, p) => wordPos.set(t.index, p)));
+  const s0: number[][] = ref.sentences.map(() => []);
+  for (const l of links) {
+    const cs = l.cand.map((id) => cand.sentenceIndex.get(id)).filter((x): x is number => x !== undefined);
+    for (const id of l.ref) {
+      const ri = ref.sentenceIndex.get(id);
+      if (ri === undefined) continue;
+      for (const c of cs) if (!s0[ri]!.includes(c)) s0[ri]!.push(c);
+    }
+  }
+  for (const list of s0) list.sort((a, b) => a - b);
+  const s1: number[][] = ref.sentences.map((_, ri) => {
+    const set = new Set<number>();
+    for (const c of s0[ri]!) {
+      set.add(c - 1);
+      set.add(c + 1);
+    }
+    for (const d of [-2, -1, 1, 2]) for (const c of s0[ri + d] ?? []) set.add(c);
+    return [...set].filter((c) => c >= 0 && c < cand.sentences.length && !s0[ri]!.includes(c)).sort((a, b) => a - b);
+  });
+  return { ref, cand, candWords, wordPos, consumed: new Map(), s0, s1, status: new Map(), found: new Map(), findings: [], glossaryRanges: [], countryCache: [] };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Spans and findings
+
+function refSpan(st: State, first: number, last: number): Span {
+  const a = st.ref.tokens[first]!;
+  const b = st.ref.tokens[last]!;
+  return { text: st.ref.text.slice(a.start, b.end), sentence: st.ref.sentences[a.sent]!.id, start: a.start, end: b.end };
+}
+
+function candSpan(st: State, first: number, last: number): Span {
+  const a = st.cand.tokens[first]!;
+  const b = st.cand.tokens[last]!;
+  return { text: st.cand.text.slice(a.start, b.end), sentence: st.cand.sentences[a.sent]!.id, start: a.start, end: b.end };
+}
+
+function report(st: State, rule: EntityRuleId, severity: Severity | undefined, message: string, reference: Span | null, candidate: Span | null, evidence: Record<string, unknown>): Finding {
+  const meta = ruleMeta(rule);
+  const f: Finding = { rule, kind: meta.kind, severity: severity ?? meta.defaultSeverity, message, reference, candidate, evidence };
+  st.findings.push(f);
+  return f;
+}
+
+function consume(st: State, r: CandRange, by: string): void {
+  for (let i = r.first; i <= r.last; i++) st.consumed.set(i, by);
+}
+
+function isFree(st: State, i: number, forType: string): boolean {
+  const by = st.consumed.get(i);
+  return by === undefined || (forType === 'acronym' && by === 'expansion');
+}
+
+function q(s: string): string {
+  return `“${s}”`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Phase 1: exact and variant matches
+
+/** Find the entity's words as a consecutive run of free candidate words in the scope sentences. */
+function findExact(st: State, e: Entity, scope: number[], requireFree: boolean): CandRange | undefined {
+  const w0 = e.words[0];
+  if (!w0) return undefined;
+  const inScope = new Set(scope);
+  for (const idx of st.cand.byNorm.get(w0.norm) ?? []) {
+    const t = st.cand.tokens[idx]!;
+    if (!inScope.has(t.sent)) continue;
+    const words = st.candWords[t.sent]!;
+    const p = st.wordPos.get(idx)!;
+    let ok = true;
+    for (let k = 0; k < e.words.length; k++) {
+      const c = words[p + k];
+      if (!c || c.norm !== e.words[k]!.norm || (requireFree && !isFree(st, c.index, e.type))) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return { first: idx, last: words[p + e.words.length - 1]!.index };
+  }
+  return undefined;
+}
+
+/** Country/organisation variants: "U.S." ↔ "United States" ↔ "American", "UN" ↔ "United Nations". */
+function findVariant(st: State, e: Entity, scope: number[], requireFree: boolean): CandRange | undefined {
+  if (e.words.length > MAX_COUNTRY_WORDS) return undefined;
+  const g = countryGroup(e.words.map((w) => w.norm));
+  if (g === undefined) return undefined;
+  for (const si of scope) {
+    const words = st.candWords[si]!;
+    for (const m of countryMentions(st, si)) {
+      if (m.g !== g) continue;
+      const slice = words.slice(m.p, m.p + m.len);
+      if (requireFree && slice.some((w) => !isFree(st, w.index, e.type))) continue;
+      return { first: slice[0]!.index, last: slice[m.len - 1]!.index };
+    }
+  }
+  return undefined;
+}
+
+function exactInScope(st: State, e: Entity, scope: number[], consumeIt: boolean, variants: boolean): boolean {
+  const r = findExact(st, e, scope, consumeIt) ?? (variants ? findVariant(st, e, scope, consumeIt) : undefined);
+  if (!r) return false;
+  if (consumeIt) consume(st, r, e.type);
+  st.found.set(e.id, r);
+  st.status.set(e.id, 'ok');
+  caseCheck(st, e, r);
+  return true;
+}
+
+/** Same words, different capitals (and capitals mean something on both sides): a minor finding. */
+function caseCheck(st: State, e: Entity, r: CandRange): void {
+  const cw: Token[] = [];
+  for (let i = r.first; i <= r.last; i++) if (st.cand.tokens[i]!.word) cw.push(st.cand.tokens[i]!);
+  if (cw.length !== e.words.length || cw.some((c, k) => c.norm !== e.words[k]!.norm)) return; // a variant, not the same words
+  if (st.ref.sentences[e.sent]!.titleCase || st.cand.sentences[cw[0]!.sent]!.titleCase) return;
+  const diffs: [string, string][] = [];
+  e.words.forEach((w, k) => {
+    const c = cw[k]!;
+    if (isConnector(w)) return;
+    const a = w.text.replace(/\./g, '');
+    const b = c.text.replace(/\./g, '');
+    if (a === b) return;
+    // A capital gained at the start of a candidate sentence is grammar, not a change.
+    if (c.initial && a.slice(1) === b.slice(1)) return;
+    diffs.push([w.text, c.text]);
+  });
+  if (!diffs.length) return;
+  report(st, RULE.caseOnly, undefined, `${q(e.text)} appears as ${q(candSpan(st, r.first, r.last).text)}: same words, different capitalisation.`, refSpan(st, e.first, e.last), candSpan(st, r.first, r.last), {
+    expected: e.text,
+    actual: candSpan(st, r.first, r.last).text,
+    words: diffs,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Phase 2: garbled forms in the aligned sentence(s)
+
+function fuzzyInScope(st: State, e: Entity, scope: number[]): boolean {
+  if (!scope.length) return false;
+  if (e.type === 'title') return titleInScope(st, e, scope);
+  const content = e.words.filter((w) => !isConnector(w));
+  if (content.length === 1 && e.words.length === 1) return singleWordFuzzy(st, e, scope);
+  return windowFuzzy(st, e, scope);
+}
+
+/** Candidate tokens that could stand for a name: words with letters, not function words, not taken. */
+function freeNameTokens(st: State, scope: number[], forType: string): Token[] {
+  const out: Token[] = [];
+  for (const si of scope) for (const t of st.candWords[si]!) if (isFree(st, t.index, forType) && /\p{L}/u.test(t.text) && !FUNCTION_WORDS.has(t.norm)) out.push(t);
+  return out;
+}
+
+function singleWordFuzzy(st: State, e: Entity, scope: number[]): boolean {
+  const w = e.words[0]!;
+  if (/\p{N}/u.test(w.norm) && !/\p{L}/u.test(w.norm)) return false;
+  let best: { t: Token; jw: number } | undefined;
+  for (const t of freeNameTokens(st, scope, e.type)) {
+    if (w.cap && !t.cap && hasCapitals(st, t.sent)) continue; // a lower-case word in a cased text is not the name
+    if (/\p{N}/u.test(t.norm) !== /\p{N}/u.test(w.norm)) continue;
+    const sim = similarity(w.norm, t.norm);
+    if (!sim.close) continue;
+    if (stem(w.norm) === stem(t.norm)) {
+      best = { t, jw: 2 };
+      break;
+    }
+    if (!best || sim.jaroWinkler > best.jw) best = { t, jw: sim.jaroWinkler };
+  }
+  if (!best) return false;
+  const t = best.t;
+  const r = { first: t.index, last: t.index };
+  consume(st, r, e.type);
+  st.found.set(e.id, r);
+  if (stem(w.norm) === stem(t.norm)) {
+    st.status.set(e.id, 'ok'); // inflection only ("Accords" / "Accord")
+    return true;
+  }
+  st.status.set(e.id, 'reported');
+  const sim = similarity(w.norm, t.norm);
+  const evidence = { expected: w.text, actual: t.text, jaroWinkler: sim.jaroWinkler, editDistance: sim.editDistance, phoneticKeys: sim.phoneticKeys };
+  if (isDictionaryRendering(w, t)) {
+    report(st, RULE.mistranslated, undefined, `${q(w.text)} was rendered as the ordinary word ${q(t.text)}, which names something else.`, refSpan(st, e.first, e.last), candSpan(st, t.index, t.index), { ...evidence, dictionaryWord: t.norm });
+  } else {
+    report(st, RULE.misspelling, undefined, `${q(w.text)} is misspelled as ${q(t.text)} (Jaro-Winkler ${sim.jaroWinkler}, edit distance ${sim.editDistance}).`, refSpan(st, e.first, e.last), candSpan(st, t.index, t.index), evidence);
+  }
+  return true;
+}
+
+/** ROK → Rock: the candidate word is a common English word while the reference word is not. */
+function isDictionaryRendering(w: Token, t: Token): boolean {
+  if (!isEnglishWord(t.norm)) return false;
+  if (countryGroup([t.norm]) !== undefined) return false;
+  return isAcronymToken(w) || !isEnglishWord(w.norm);
+}
+
+/** Does the candidate sentence use capitals beyond its first word (so case is informative)? */
+function hasCapitals(st: State, si: number): boolean {
+  return st.candWords[si]!.some((t) => t.cap && !t.initial);
+}
+
+interface Window {
+  sent: number;
+  /** Positions in the sentence's word list, inclusive. */
+  a: number;
+  b: number;
+  matched: number;
+}
+
+/**
+ * The stretch of candidate words that best covers a multi-word entity: anchors are free words that match
+ * some entity word (exact, inflected or misspelled); the window with most distinct entity words within
+ * (length + 3) words wins.
+ */
+function bestWindow(st: State, e: Entity, scope: number[]): Window | undefined {
+  const content = e.words.filter((w) => !isConnector(w));
+  const maxSpan = e.words.length + 3;
+  let best: Window | undefined;
+  for (const si of scope) {
+    const words = st.candWords[si]!;
+    const mentions = countryMentions(st, si);
+    const anchors: { p: number; refs: Set<number> }[] = [];
+    words.forEach((c, p) => {
+      if (!isFree(st, c.index, e.type) || isConnector(c)) return;
+      const refs = new Set<number>();
+      // Groups of the multi-word country forms starting here ("United Nations" for a reference "UN").
+      const groups = mentions.filter((m) => m.p === p && m.len > 1).map((m) => m.g);
+      content.forEach((w, k) => {
+        if (matchWord(w, c)) refs.add(k);
+        else if (groups.length && groups.includes(countryGroup([w.norm]) ?? -1)) refs.add(k);
+      });
+      if (refs.size) anchors.push({ p, refs });
+    });
+    for (let x = 0; x < anchors.length; x++) {
+      const covered = new Set<number>();
+      for (let y = x; y < anchors.length && anchors[y]!.p - anchors[x]!.p < maxSpan; y++) {
+        for (const k of anchors[y]!.refs) covered.add(k);
+        const matched = covered.size;
+        const len = anchors[y]!.p - anchors[x]!.p + 1;
+        if (!best || matched > best.matched || (matched === best.matched && len < best.b - best.a + 1)) best = { sent: si, a: anchors[x]!.p, b: anchors[y]!.p, matched };
+      }
+    }
+  }
+  return best;
+}
+
+function windowFuzzy(st: State, e: Entity, scope: number[]): boolean {
+  const content = e.words.filter((w) => !isConnector(w));
+  const win = bestWindow(st, e, scope);
+  if (!win) return false;
+  // Enough of the name must be there to say "this is the same name, corrupted" rather than "gone".
+  if (win.matched < Math.min(2, content.length) || win.matched / content.length < 0.5) return false;
+  const words = st.candWords[win.sent]!;
+  let a = win.a;
+  let b = win.b;
+  let ops = alignWords(e.words, words.slice(a, b + 1));
+  // Extend over replaced words at the edges: "Korea Coast Guard" → "Korea Coast Force".
+  const leadLost = countEdgeLost(ops, 'start');
+  const trailLost = countEdgeLost(ops, 'end');
+  const extendable = (p: number) => {
+    const t = words[p];
+    return !!t && isFree(st, t.index, e.type) && /\p{L}/u.test(t.text) && !FUNCTION_WORDS.has(t.norm) && (t.cap || !hasCapitals(st, win.sent)) && !TITLE_WORDS.has(t.norm) && !t.initial;
+  };
+  // A lost country word at an edge may be there as a multi-word form ("UN" → "United Nations").
+  const lostGroups = new Set(ops.filter((o) => o.op === 'lost').map((o) => (o as { r: Token }).r.norm).filter((x) => x.startsWith('#country')));
+  const countryExt = (from: number, dir: -1 | 1): number => {
+    for (let len = MAX_COUNTRY_WORDS; len >= 1; len--) {
+      const lo = dir < 0 ? from - len + 1 : from;
+      const hi = dir < 0 ? from : from + len - 1;
+      if (lo < 0 || hi >= words.length) continue;
+      const slice = words.slice(lo, hi + 1);
+      if (slice.some((t) => !isFree(st, t.index, e.type))) continue;
+      const g = countryOfWords(slice);
+      if (g !== undefined && lostGroups.has(`#country${g}`)) return len;
+    }
+    return 0;
+  };
+  const cl = leadLost ? countryExt(a - 1, -1) : 0;
+  if (cl) a -= cl;
+  else for (let k = 0; k < leadLost && extendable(a - 1) && adjacentInText(st, words[a - 1]!, words[a]!); k++) a--;
+  const cr = trailLost ? countryExt(b + 1, 1) : 0;
+  if (cr) b += cr;
+  else for (let k = 0; k < trailLost && extendable(b + 1) && adjacentInText(st, words[b]!, words[b + 1]!); k++) b++;
+  if (a !== win.a || b !== win.b) ops = alignWords(e.words, words.slice(a, b + 1));
+  const r = { first: words[a]!.index, last: words[b]!.index };
+  consume(st, r, e.type);
+  st.found.set(e.id, r);
+  reportWordOps(st, e, r, ops, 'name');
+  return true;
+}
+
+/** Only punctuation-free spacing between two candidate words (no comma or bracket in between). */
+function adjacentInText(st: State, x: Token, y: Token): boolean {
+  const [p, n] = x.index < y.index ? [x, y] : [y, x];
+  for (let i = p.index + 1; i < n.index; i++) if (!/^[-–’']$/.test(st.cand.tokens[i]!.text)) return false;
+  return true;
+}
+
+function countEdgeLost(ops: WordOp[], edge: 'start' | 'end'): number {
+  let n = 0;
+  const seq = edge === 'start' ? ops : [...ops].reverse();
+  for (const o of seq) {
+    if (o.op === 'lost') n++;
+    else break;
+  }
+  return n;
+}
+
+/**
+ * Turn a word alignment into findings: misspelled words one by one; replaced or lost words as one
+ * corrupted-name (or changed-title) finding; capitals only as one case finding.
+ */
+function reportWordOps(st: State, e: Entity, r: CandRange, ops: WordOp[], mode: 'name' | 'title'): void {
+  const lost: string[] = [];
+  const replaced: [string, string][] = [];
+  const inserted: string[] = [];
+  const misspelled: { r: Token; c: Token }[] = [];
+  const caseDiff: [string, string][] = [];
+  let dictionaryReplacement = false;
+  for (const o of ops) {
+    if (o.op === 'lost') lost.push(o.r.text);
+    else if (o.op === 'inserted') inserted.push(o.c.text);
+    else if (o.op === 'replaced') {
+      replaced.push([o.r.map((t) => t.text).join(' '), o.c.map((t) => t.text).join(' ')]);
+      if (o.r.length === 1 && o.c.length === 1 && similarity(o.r[0]!.norm, o.c[0]!.norm).close) misspelled.push({ r: o.r[0]!, c: o.c[0]! });
+      if (o.c.some((c) => isEnglishWord(c.norm))) dictionaryReplacement = true;
+    } else if (o.op === 'close') misspelled.push({ r: o.r, c: o.c });
+    else if (o.op === 'eq' && !isConnector(o.r) && o.r.text.replace(/\./g, '') !== o.c.text.replace(/\./g, '') && !(o.c.initial && o.r.text.slice(1) === o.c.text.slice(1))) caseDiff.push([o.r.text, o.c.text]);
+  }
+  const refS = refSpan(st, e.first, e.last);
+  const candS = candSpan(st, r.first, r.last);
+  const realReplaced = replaced.filter(([a, b]) => !misspelled.some((m) => m.r.text === a && m.c.text === b));
+  if (mode === 'title') {
+    if (realReplaced.length || lost.length) {
+      st.status.set(e.id, 'reported');
+      const what = realReplaced.length ? realReplaced.map(([a, b]) => `${a} → ${b}`).join(', ') : `lost ${lost.join(', ')}`;
+      report(st, RULE.title, undefined, `The title ${q(e.text)} became ${q(candS.text)} (${what}).`, refS, candS, { lost, replaced: realReplaced, inserted });
+      return;
+    }
+  } else if (realReplaced.length || lost.length) {
+    st.status.set(e.id, 'reported');
+    const severity: Severity = realReplaced.length ? 'critical' : 'major';
+    const parts: string[] = [];
+    if (realReplaced.length) parts.push(`${realReplaced.map(([a, b]) => `${a} → ${b}`).join(', ')}`);
+    if (lost.length) parts.push(`lost ${lost.join(', ')}`);
+    if (inserted.length) parts.push(`inserted ${inserted.join(', ')}`);
+    const consequence = realReplaced.length ? 'so it now names something else' : 'so the name is incomplete';
+    report(st, RULE.expansion, severity, `${q(e.text)} became ${q(candS.text)} (${parts.join('; ')}), ${consequence}.`, refS, candS, {
+      lost,
+      replaced: realReplaced,
+      inserted,
+      misspelled: misspelled.map((m) => [m.r.text, m.c.text]),
+      dictionaryReplacement,
+    });
+    return;
+  }
+  if (misspelled.length) {
+    st.status.set(e.id, 'reported');
+    for (const m of misspelled) {
+      const sim = similarity(m.r.norm, m.c.norm);
+      const ev = { expected: m.r.text, actual: m.c.text, jaroWinkler: sim.jaroWinkler, editDistance: sim.editDistance, phoneticKeys: sim.phoneticKeys, in: e.text };
+      if (isDictionaryRendering(m.r, m.c)) report(st, RULE.mistranslated, undefined, `${q(m.r.text)} in ${q(e.text)} was rendered as the ordinary word ${q(m.c.text)}.`, refSpan(st, m.r.index, m.r.index), candSpan(st, m.c.index, m.c.index), { ...ev, dictionaryWord: m.c.norm });
+      else report(st, RULE.misspelling, undefined, `${q(m.r.text)} in ${q(e.text)} is misspelled as ${q(m.c.text)} (Jaro-Winkler ${sim.jaroWinkler}, edit distance ${sim.editDistance}).`, refSpan(st, m.r.index, m.r.index), candSpan(st, m.c.index, m.c.index), ev);
+    }
+    return;
+  }
+  if (inserted.length && mode === 'name' && inserted.some((w) => /^\p{Lu}/u.test(w))) {
+    st.status.set(e.id, 'reported');
+    report(st, RULE.expansion, 'major', `${q(e.text)} became ${q(candS.text)} (inserted ${inserted.join(', ')}).`, refS, candS, { lost, replaced, inserted, misspelled: [] });
+    return;
+  }
+  st.status.set(e.id, 'ok');
+  if (caseDiff.length && !st.ref.sentences[e.sent]!.titleCase && !st.cand.sentences[st.cand.tokens[r.first]!.sent]!.titleCase) {
+    report(st, RULE.caseOnly, undefined, `${q(e.text)} appears as ${q(candS.text)}: same words, different capitalisation.`, refS, candS, { expected: e.text, actual: candS.text, words: caseDiff });
+  }
+}
+
+/** Titles: compare with the first free run of role words in the aligned sentence(s). */
+function titleInScope(st: State, e: Entity, scope: number[]): boolean {
+  for (const si of scope) {
+    const words = st.candWords[si]!;
+    for (let p = 0; p < words.length; p++) {
+      if (!TITLE_WORDS.has(words[p]!.norm) || !isFree(st, words[p]!.index, 'title') || !(words[p]!.cap || !hasCapitals(st, si))) continue;
+      let b = p;
+      while (b + 1 < words.length && TITLE_WORDS.has(words[b + 1]!.norm) && isFree(st, words[b + 1]!.index, 'title') && adjacentInText(st, words[b]!, words[b + 1]!)) b++;
+      const slice = words.slice(p, b + 1);
+      // Single lower-impact words ("general") only count when they share a word with the title.
+      if (!slice.some((w) => e.words.some((x) => x.norm === w.norm)) && slice.length < 2 && e.words.length > 1) {
+        p = b;
+        continue;
+      }
+      const r = { first: slice[0]!.index, last: slice[slice.length - 1]!.index };
+      consume(st, r, 'title');
+      st.found.set(e.id, r);
+      reportWordOps(st, e, r, alignWords(e.words, slice), 'title');
+      return true;
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Phase 3: neighbours, whole text, dropped or replaced
+
+function fallback(st: State, e: Entity): void {
+  const s1 = st.s1[e.sent]!;
+  if (exactInScope(st, e, s1, false, true)) return;
+  if (e.type !== 'title' && fuzzyInScope(st, e, s1)) return;
+  const all = st.cand.sentences.map((_, i) => i);
+  if (exactInScope(st, e, all, false, true)) return;
+  // Nothing: replaced by another name at the same place, or dropped.
+  const repl = replacementAt(st, e);
+  st.status.set(e.id, 'reported');
+  if (repl) {
+    consume(st, repl, 'replacement');
+    const cs = candSpan(st, repl.first, repl.last);
+    report(st, RULE.replaced, undefined, `${q(e.text)} was replaced by ${q(cs.text)}, which names something else.`, refSpan(st, e.first, e.last), cs, { expected: e.text, actual: cs.text });
+    return;
+  }
+  const severity: Severity = e.type === 'acronym' || e.linked !== undefined ? 'critical' : e.type === 'title' ? 'minor' : 'major';
+  report(st, RULE.dropped, severity, `${q(e.text)} is missing from the candidate (not in the aligned sentence, its neighbours or anywhere else).`, refSpan(st, e.first, e.last), null, {
+    searched: ['aligned', 'neighbours', 'whole candidate'],
+    alignedSentences: st.s0[e.sent]!.map((c) => st.cand.sentences[c]!.id),
+  });
+}
+
+/**
+ * Word-diff the reference sentence against its aligned candidate text; if the entity sits in a gap whose
+ * candidate side is short and holds capitalised words nobody claimed, those words replaced it.
+ */
+function replacementAt(st: State, e: Entity): CandRange | undefined {
+  const scope = st.s0[e.sent]!;
+  if (!scope.length || e.type === 'title') return undefined;
+  const s = st.ref.sentences[e.sent]!;
+  const rw: Token[] = [];
+  for (let i = s.first; i < s.last; i++) if (st.ref.tokens[i]!.word) rw.push(st.ref.tokens[i]!);
+  const cw: Token[] = scope.flatMap((c) => st.candWords[c]!);
+  if (rw.length * cw.length > 40_000) return undefined;
+  const match = lcsPairs(rw.map((t) => t.norm), cw.map((t) => t.norm));
+  // Last matched pair before the entity and first after it.
+  let before = -1;
+  let after = cw.length;
+  const ePosFirst = rw.findIndex((t) => t.index >= e.first);
+  const ePosLast = rw.length - 1 - [...rw].reverse().findIndex((t) => t.index <= e.last);
+  for (const [i, j] of match) {
+    if (i < ePosFirst) before = Math.max(before, j);
+    else if (i > ePosLast && j < after) after = j;
+    else if (i >= ePosFirst && i <= ePosLast) return undefined; // part of the entity is there after all
+  }
+  const gap = cw.slice(before + 1, after);
+  if (!gap.length || gap.length > e.words.length + 4) return undefined;
+  const caps = gap.filter((t) => /\p{L}/u.test(t.text) && (t.cap || isAcronymToken(t)) && !FUNCTION_WORDS.has(t.norm) && !MONTHS.has(t.norm) && isFree(st, t.index, 'replacement'));
+  if (!caps.length) return undefined;
+  return { first: caps[0]!.index, last: caps[caps.length - 1]!.index };
+}
+
+/** Longest common subsequence of two word lists, as matched index pairs. */
+function lcsPairs(a: string[], b: string[]): [number, number][] {
+  const n = a.length;
+  const m = b.length;
+  const dp: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+    }
+  }
+  const out: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      out.push([i, j]);
+      i++;
+      j++;
+    } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) i++;
+    else j++;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Numbers and dates
+
+function checkNumbers(st: State, entities: Entity[]): void {
+  const candNums: NumberMention[][] = st.cand.sentences.map(() => []);
+  const none = new Set<number>();
+  st.cand.sentences.forEach((s, si) => {
+    if (!s.boilerplate) candNums[si] = extractNumbers(st.cand, si, none);
+  });
+  const taken = new Set<NumberMention>();
+  const open: Entity[] = [];
+  // Same value in the aligned sentence(s).
+  for (const e of entities) {
+    const n = e.number!;
+    const c = st.s0[e.sent]!.flatMap((si) => candNums[si]!).find((m) => !taken.has(m) && sameNumber(n, m));
+    if (c) taken.add(c);
+    else open.push(e);
+  }
+  // A different value of the same sort, in the aligned sentence(s): changed.
+  const stillOpen: Entity[] = [];
+  for (const e of open) {
+    const n = e.number!;
+    const c = st.s0[e.sent]!.flatMap((si) => candNums[si]!).find((m) => !taken.has(m) && comparableNumbers(n, m) && n.spelled === m.spelled && sameUnit(n, m));
+    if (!c) {
+      stillOpen.push(e);
+      continue;
+    }
+    taken.add(c);
+    const cs: Span = { text: c.text, sentence: st.cand.sentences[c.sent]!.id, start: c.start, end: c.end };
+    report(st, RULE.number, undefined, `${q(n.text)} became ${q(c.text)}: the value changed (${numberKey(n)} → ${numberKey(c)}).`, refSpan(st, e.first, e.last), cs, {
+      expected: numberKey(n),
+      actual: numberKey(c),
+      kind: n.kind,
+    });
+  }
+  // Elsewhere (moved) or dropped.
+  for (const e of stillOpen) {
+    const n = e.number!;
+    const near = st.s1[e.sent]!.flatMap((si) => candNums[si]!).find((m) => !taken.has(m) && sameNumber(n, m));
+    if (near) {
+      taken.add(near);
+      continue;
+    }
+    if (candNums.some((list) => list.some((m) => sameNumber(n, m)))) continue;
+    const small = n.spelled && (n.value ?? 0) <= 10;
+    report(st, RULE.dropped, small || n.kind === 'ordinal' && n.spelled ? 'minor' : 'major', `${q(n.text)} (${numberKey(n)}) is missing from the candidate.`, refSpan(st, e.first, e.last), null, {
+      expected: numberKey(n),
+      kind: n.kind,
+      searched: ['aligned', 'neighbours', 'whole candidate'],
+    });
+  }
+}
+
+function sameUnit(a: NumberMention, b: NumberMention): boolean {
+  if (!a.unit || !b.unit) return true;
+  const norm = (u: string) => u.replace(/s$/, '');
+  return norm(a.unit) === norm(b.unit);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Linked acronym/expansion pairs
+
+/**
+ * An acronym and its expansion are one entity. When the acronym is dropped but its expansion is there (or
+ * the other way round), the referent is still named: the finding goes down to minor. When both are
+ * dropped, one finding covers the whole definition.
+ */
+function mergeLinked(st: State, entities: Entity[]): void {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const droppedOf = new Map<number, Finding>();
+  for (const f of st.findings) {
+    if (f.rule !== RULE.dropped || !f.reference) continue;
+    const e = entities.find((x) => x.start === f.reference!.start && x.end === f.reference!.end);
+    if (e) droppedOf.set(e.id, f);
+  }
+  const remove = new Set<Finding>();
+  for (const e of entities) {
+    if (e.type !== 'acronym' || e.linked === undefined) continue;
+    const x = byId.get(e.linked);
+    if (!x) continue;
+    const fa = droppedOf.get(e.id);
+    const fx = droppedOf.get(x.id);
+    const corrupting = new Set<string>([RULE.expansion, RULE.misspelling, RULE.mistranslated, RULE.replaced]);
+    const onX = st.findings.filter((f) => f.reference && f.reference.start >= x.start && f.reference.end <= x.end && f !== fx && corrupting.has(f.rule));
+    if (fa && (fx || onX.length)) {
+      // The acronym is gone and its expansion is gone or garbled: one finding for the definition.
+      if (fx) remove.add(fx);
+      for (const f of onX) remove.add(f);
+      const a = Math.min(e.first, x.first);
+      const b = Math.max(e.last, x.last);
+      fa.reference = refSpan(st, a, b);
+      fa.severity = 'critical';
+      if (fx) {
+        fa.message = `${q(x.text)} (${e.text}) is missing from the candidate (not in the aligned sentence, its neighbours or anywhere else).`;
+      } else {
+        fa.message = `${q(e.text)} is missing from the candidate and its expansion ${q(x.text)} survives only as ${q(onX[0]!.candidate?.text ?? '')}.`;
+        fa.candidate = onX[0]!.candidate;
+        fa.evidence = { ...fa.evidence, expansion: onX[0]!.evidence };
+      }
+    } else if (fa && !fx) {
+      fa.severity = 'minor';
+      fa.message = `The acronym ${q(e.text)} is left out, but its expansion ${q(x.text)} is there.`;
+    } else if (fx && !fa) {
+      fx.severity = 'minor';
+      fx.message = `The expansion ${q(x.text)} is left out; the acronym ${e.text} is there.`;
+    }
+  }
+  if (remove.size) st.findings = st.findings.filter((f) => !remove.has(f));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Names only in the candidate
+
+/**
+ * Capitalised, non-dictionary words of the candidate that nobody claimed and that resemble no word of the
+ * reference: made-up names ("Al -Mudhah"). Sentence starts, function words, role words, months and
+ * countries are left alone.
+ */
+function insertedNames(st: State, entities: Entity[]): void {
+  const refWords: string[] = [];
+  const seen = new Set<string>();
+  for (const e of entities) for (const w of e.words) if (!seen.has(w.norm) && /\p{L}/u.test(w.norm)) {
+    seen.add(w.norm);
+    refWords.push(w.norm);
+  }
+  const isNameWord = (t: Token) =>
+    t.word && t.cap && !t.initial && /^\p{L}[\p{L}\p{M}]+$/u.test(t.text) && t.text.length >= 3 && !FUNCTION_WORDS.has(t.norm) && !TITLE_WORDS.has(t.norm) && !MONTHS.has(t.norm) && countryGroup([t.norm]) === undefined && !isEnglishWord(t.norm) && !isEnglishWord(t.norm.replace(/s$/, ''));
+  for (let si = 0; si < st.cand.sentences.length; si++) {
+    const s = st.cand.sentences[si]!;
+    if (s.boilerplate || s.titleCase) continue;
+    const words = st.candWords[si]!;
+    for (let p = 0; p < words.length; p++) {
+      const t = words[p]!;
+      if (!isNameWord(t) || st.consumed.has(t.index) || st.ref.byNorm.has(t.norm)) continue;
+      if (refWords.some((w) => w.length >= 3 && (similarity(w, t.norm).close || stem(w) === stem(t.norm)))) continue;
+      // Group with neighbouring capitalised words glued or adjacent ("Al -Mudhah").
+      let a = p;
+      let b = p;
+      while (a > 0 && words[a - 1]!.cap && !words[a - 1]!.initial && !st.consumed.has(words[a - 1]!.index) && !st.ref.byNorm.has(words[a - 1]!.norm) && adjacentInText(st, words[a - 1]!, words[a]!) && !FUNCTION_WORDS.has(words[a - 1]!.norm) && !TITLE_WORDS.has(words[a - 1]!.norm)) a--;
+      while (b + 1 < words.length && isNameWord(words[b + 1]!) && !st.consumed.has(words[b + 1]!.index) && !st.ref.byNorm.has(words[b + 1]!.norm) && adjacentInText(st, words[b]!, words[b + 1]!)) b++;
+      const r = { first: words[a]!.index, last: words[b]!.index };
+      consume(st, r, 'inserted');
+      const cs = candSpan(st, r.first, r.last);
+      report(st, RULE.inserted, undefined, `${q(cs.text)} names nothing in the reference: a name the candidate introduced.`, null, cs, { actual: cs.text, normalized: normalizeWord(cs.text) });
+      p = b;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Glossary
+
+function checkGlossary(st: State, glossary: Glossary): void {
+  for (const { term, variants = [] } of glossary.terms) {
+    if (!term.trim()) continue;
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(term)}(?![\\p{L}\\p{N}])`, 'gu');
+    const forms = [term, ...variants].map((f) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(f)}(?![\\p{L}\\p{N}])`, 'u'));
+    for (const m of st.ref.text.matchAll(re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      const si = st.ref.sentences.findIndex((s) => start >= s.start && end <= s.end);
+      if (si < 0 || st.ref.sentences[si]!.boilerplate) continue;
+      const scopes = [st.s0[si]!, st.s1[si]!];
+      const ok = scopes.some((scope) => scope.some((c) => forms.some((f) => f.test(st.cand.text.slice(st.cand.sentences[c]!.start, st.cand.sentences[c]!.end)))));
+      if (ok) continue;
+      // The closest candidate words, for the report: the best window over the aligned sentence(s).
+      const tokFirst = st.ref.tokens.findIndex((t) => t.start >= start);
+      let tokLast = tokFirst;
+      while (tokLast + 1 < st.ref.tokens.length && st.ref.tokens[tokLast + 1]!.end <= end) tokLast++;
+      const fake: Entity = { id: -1, type: 'name', sent: si, first: tokFirst, last: tokLast, start, end, text: m[0], words: st.ref.tokens.slice(tokFirst, tokLast + 1).filter((t) => t.word) };
+      const win = bestWindow(st, fake, st.s0[si]!);
+      const cs = win ? candSpan(st, st.candWords[win.sent]![win.a]!.index, st.candWords[win.sent]![win.b]!.index) : null;
+      report(st, RULE.glossary, undefined, `Glossary term ${q(term)} is not in the corresponding candidate text${variants.length ? ` (allowed: ${variants.map(q).join(', ')})` : ''}${cs ? `; found ${q(cs.text)} instead` : ''}.`, { text: m[0], sentence: st.ref.sentences[si]!.id, start, end }, cs, { term, variants });
+      st.glossaryRanges.push([start, end]);
+    }
+  }
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+const RULE_ORDER = new Map<string, number>(Object.values(RULE).map((r, k) => [r, k]));
+
+function sortFindings(list: Finding[]): Finding[] {
+  return list.sort(
+    (a, b) =>
+      (a.reference?.start ?? Infinity) - (b.reference?.start ?? Infinity) ||
+      (a.candidate?.start ?? Infinity) - (b.candidate?.start ?? Infinity) ||
+      (RULE_ORDER.get(a.rule) ?? 99) - (RULE_ORDER.get(b.rule) ?? 99) ||
+      a.rule.localeCompare(b.rule),
+  );
+}
+

@@ -1,0 +1,287 @@
+/**
+ * Numbers and dates, read into comparable values.
+ *
+ * Values are compared after normalising, so "19th" = "nineteenth" = 19, "14 April 2025" = "April 14, 2025",
+ * "1.5 million" = 1500000, "’13" = 2013; and "April 52" or "May 25" are both changes of "April 25"
+ * (a day out of range is still read as a day, so the change is caught rather than the date lost).
+ */
+import { MAGNITUDES, MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAYS } from './lexicon.js';
+import type { Token, TokenizedDoc } from './tokens.js';
+
+export type NumberKind = 'date' | 'cardinal' | 'ordinal' | 'year' | 'time';
+
+export interface DateValue {
+  y?: number;
+  m?: number;
+  d?: number;
+}
+
+export interface NumberMention {
+  kind: NumberKind;
+  /** First and last token index (inclusive) in the document token list. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Numeric value for cardinals, ordinals, years; minutes since midnight for times. */
+  value?: number;
+  date?: DateValue;
+  /** Currency sign before or unit word after ("%", "$", "members"), for the message and pairing. */
+  unit?: string;
+  /** Spelled out in words ("nine", "first"): paraphrases drop these often, so a drop weighs less. */
+  spelled: boolean;
+  sent: number;
+}
+
+const CURRENCY = new Set(['$', '€', '£', '¥', '₩', '₹']);
+const PERCENT_WORDS = new Set(['percent', 'per cent', '%']);
+/** "one" is a pronoun in "one of", "no one", "each one": not a quantity. */
+const ONE_PRONOUN_BEFORE = new Set(['no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'someone', 'anyone']);
+const ONE_PRONOUN_AFTER = new Set(['of', 'another', 'or', 'by']);
+
+function parseDigits(text: string): number | undefined {
+  if (/^\p{N}+$/u.test(text)) return Number(text);
+  // 146,000 / 1,500,000: groups of three after commas.
+  if (/^\d{1,3}(,\d{3})+$/.test(text)) return Number(text.replace(/,/g, ''));
+  if (/^\d+(,\d{3})*\.\d+$/.test(text)) return Number(text.replace(/,/g, ''));
+  return undefined;
+}
+
+function ordinalDigits(text: string): number | undefined {
+  const m = /^(\d+)(st|nd|rd|th)$/i.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Extracts number and date mentions from one sentence; `used` marks tokens already taken by other entities. */
+export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<number>): NumberMention[] {
+  const s = doc.sentences[si]!;
+  const toks = doc.tokens;
+  const out: NumberMention[] = [];
+  const taken = new Set<number>();
+  /** Next word token index after i within the sentence (skipping only commas if allowed). */
+  const nextWord = (i: number, skipComma = false): number | undefined => {
+    for (let j = i + 1; j < s.last; j++) {
+      const t = toks[j]!;
+      if (t.word) return j;
+      if (skipComma && t.text === ',') continue;
+      return undefined;
+    }
+    return undefined;
+  };
+  const prevWord = (i: number): number | undefined => {
+    const j = i - 1;
+    return j >= s.first && toks[j]!.word ? j : undefined;
+  };
+  const dayOf = (t: Token | undefined): number | undefined => {
+    if (!t) return undefined;
+    const v = parseDigits(t.text) ?? ordinalDigits(t.text) ?? ORDINAL_WORDS.get(t.norm);
+    return v !== undefined && Number.isInteger(v) && v >= 1 && v <= 99 && t.text.length <= 4 ? v : undefined;
+  };
+  const yearOf = (t: Token | undefined): number | undefined => {
+    if (!t || !/^\d{4}$/.test(t.text)) return undefined;
+    const v = Number(t.text);
+    return v >= 1000 && v <= 2999 ? v : undefined;
+  };
+  const push = (m: Omit<NumberMention, 'start' | 'end' | 'text' | 'sent'>) => {
+    const start = toks[m.first]!.start;
+    const end = toks[m.last]!.end;
+    out.push({ ...m, start, end, text: doc.text.slice(start, end), sent: si });
+    for (let k = m.first; k <= m.last; k++) taken.add(k);
+  };
+
+  // Pass 1: dates around month names.
+  for (let i = s.first; i < s.last; i++) {
+    const t = toks[i]!;
+    if (!t.word || used.has(i) || taken.has(i)) continue;
+    const month = MONTHS.get(t.norm);
+    if (month === undefined) continue;
+    const after = nextWord(i);
+    const afterTok = after !== undefined ? toks[after] : undefined;
+    const isAbbrev = MONTH_ABBREVIATIONS.has(t.norm);
+    // "may"/"march" and abbreviations are months only with a day or year beside them, or capitalised mid-sentence.
+    const ambiguous = isAbbrev || t.norm === 'may' || t.norm === 'march';
+    let first = i;
+    let last = i;
+    const date: DateValue = { m: month };
+    // "14 April", "14th of April".
+    let before = prevWord(i);
+    if (before !== undefined && toks[before]!.norm === 'of') before = prevWord(before);
+    if (before !== undefined && !taken.has(before) && !used.has(before) && dayOf(toks[before]) !== undefined && !yearOf(toks[before])) {
+      date.d = dayOf(toks[before]);
+      first = before;
+    }
+    if (afterTok && after !== undefined && !used.has(after)) {
+      const y = yearOf(afterTok);
+      if (y !== undefined) {
+        date.y = y;
+        last = after;
+      } else if (date.d === undefined && dayOf(afterTok) !== undefined) {
+        date.d = dayOf(afterTok);
+        last = after;
+        const yi = nextWord(after, true);
+        if (yi !== undefined && yearOf(toks[yi]) !== undefined) {
+          date.y = yearOf(toks[yi]);
+          last = yi;
+        }
+      }
+    }
+    if (date.d === undefined && date.y === undefined) {
+      if (ambiguous && (!t.cap || t.initial)) continue;
+      if (ambiguous && isAbbrev) continue;
+    }
+    // A weekday just before ("Sunday, July 26") belongs to the date but does not change its value.
+    push({ kind: 'date', first, last, date, spelled: false });
+  }
+
+  // Pass 2: numbers, ordinals, years, times.
+  for (let i = s.first; i < s.last; i++) {
+    const t = toks[i]!;
+    if (!t.word || used.has(i) || taken.has(i)) continue;
+    if (WEEKDAYS.has(t.norm)) continue;
+    let first = i;
+    let last = i;
+    let kind: NumberKind | undefined;
+    let value: number | undefined;
+    let spelled = false;
+    const prev = i > s.first ? toks[i - 1] : undefined;
+    // Part of a name or code glued by a hyphen ("CAS500-4", "COVID-19"): the code is checked as a whole.
+    if (prev && t.glued && (prev.text === '-' || prev.text === '–') && i - 2 >= s.first && toks[i - 2]!.word && /\p{L}/u.test(toks[i - 2]!.text) && toks[i - 1]!.glued) {
+      continue;
+    }
+    if (/^\d{1,2}:\d{2}$/.test(t.text)) {
+      const [h, mi] = t.text.split(':').map(Number) as [number, number];
+      push({ kind: 'time', first: i, last: i, value: h * 60 + mi, spelled: false });
+      continue;
+    }
+    const digits = parseDigits(t.text);
+    const ordD = ordinalDigits(t.text);
+    const ordW = ORDINAL_WORDS.get(t.norm);
+    const numW = NUMBER_WORDS.get(t.norm);
+    if (digits !== undefined) {
+      value = digits;
+      // ’13 → 2013: a two-digit year after an apostrophe glued to it.
+      if (/^\d{2}$/.test(t.text) && prev && (prev.text === '’' || prev.text === "'") && t.glued && !(i - 2 >= s.first && toks[i - 2]!.word && toks[i - 1]!.glued)) {
+        value = digits <= 50 ? 2000 + digits : 1900 + digits;
+        kind = 'year';
+        first = i - 1;
+      } else if (/^\d{4}$/.test(t.text) && digits >= 1000 && digits <= 2999) {
+        kind = 'year';
+      } else {
+        kind = 'cardinal';
+      }
+    } else if (ordD !== undefined) {
+      value = ordD;
+      kind = 'ordinal';
+    } else if (ordW !== undefined) {
+      value = ordW;
+      kind = 'ordinal';
+      spelled = true;
+      // "twenty-first".
+      if (prev && prev.text === '-' && t.glued && i - 2 >= s.first && NUMBER_WORDS.get(toks[i - 2]!.norm) !== undefined && (NUMBER_WORDS.get(toks[i - 2]!.norm) ?? 0) >= 20) {
+        continue; // handled when the tens word was read
+      }
+    } else if (numW !== undefined) {
+      if (t.norm === 'one') {
+        const b = prev && prev.word ? prev.norm : '';
+        const a = i + 1 < s.last ? toks[i + 1]!.norm : '';
+        if (ONE_PRONOUN_BEFORE.has(b) || ONE_PRONOUN_AFTER.has(a) || a === '' || !toks[i + 1]!.word) continue;
+      }
+      if (t.norm === 'hundred' || t.norm === 'dozen') continue;
+      value = numW;
+      kind = 'cardinal';
+      spelled = true;
+      // "twenty-five", "twenty-first".
+      const h = i + 1 < s.last ? toks[i + 1] : undefined;
+      const u = i + 2 < s.last ? toks[i + 2] : undefined;
+      if (numW >= 20 && numW < 100 && h && u && h.text === '-' && h.glued && u.glued) {
+        const unit = NUMBER_WORDS.get(u.norm);
+        const unitOrd = ORDINAL_WORDS.get(u.norm);
+        if (unit !== undefined && unit < 10) {
+          value = numW + unit;
+          last = i + 2;
+        } else if (unitOrd !== undefined && unitOrd < 10) {
+          value = numW + unitOrd;
+          kind = 'ordinal';
+          last = i + 2;
+        }
+      }
+      // "two hundred".
+      const hw = nextWord(last);
+      if (hw !== undefined && toks[hw]!.norm === 'hundred') {
+        value = value * 100;
+        last = hw;
+      }
+    } else {
+      continue;
+    }
+    // Magnitude: "1.5 million", "$700 billion".
+    const mw = nextWord(last);
+    if (mw !== undefined && MAGNITUDES.has(toks[mw]!.norm) && kind !== 'ordinal') {
+      value = value * MAGNITUDES.get(toks[mw]!.norm)!;
+      last = mw;
+      kind = 'cardinal';
+    }
+    let unit: string | undefined;
+    if (first > s.first && CURRENCY.has(toks[first - 1]!.text)) {
+      unit = toks[first - 1]!.text;
+      first -= 1;
+    }
+    const after = last + 1 < s.last ? toks[last + 1] : undefined;
+    if (after && after.text === '%') {
+      unit = '%';
+      last += 1;
+    } else if (after && after.word && PERCENT_WORDS.has(after.norm)) {
+      unit = '%';
+      last += 1;
+    } else if (after && after.word && /^\p{Ll}+$/u.test(after.text) && kind === 'cardinal') {
+      unit = after.norm;
+    }
+    if (kind === 'year') unit = undefined;
+    push({ kind, first, last, value, ...(unit !== undefined ? { unit } : {}), spelled });
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** Compact canonical form for evidence and equality: "2025-04-14", "19", "12:00". */
+export function numberKey(n: NumberMention): string {
+  if (n.kind === 'date') {
+    const d = n.date ?? {};
+    return `${d.y ?? '?'}-${d.m !== undefined ? String(d.m).padStart(2, '0') : '?'}-${d.d !== undefined ? String(d.d).padStart(2, '0') : '?'}`;
+  }
+  if (n.kind === 'time') return `${Math.floor((n.value ?? 0) / 60)}:${String((n.value ?? 0) % 60).padStart(2, '0')}`;
+  return String(n.value);
+}
+
+/**
+ * Same value? Cardinals, ordinals and years compare by number ("19th" = "nineteenth" = "19"); dates compare
+ * on the parts both give (a year alone matches a date in that year), and must share at least one part.
+ */
+export function sameNumber(a: NumberMention, b: NumberMention): boolean {
+  if (a.kind === 'date' || b.kind === 'date') {
+    const da = a.kind === 'date' ? a.date ?? {} : a.kind === 'year' ? { y: a.value } : undefined;
+    const db = b.kind === 'date' ? b.date ?? {} : b.kind === 'year' ? { y: b.value } : undefined;
+    if (!da || !db) return false;
+    let shared = 0;
+    for (const k of ['y', 'm', 'd'] as const) {
+      if (da[k] === undefined || db[k] === undefined) continue;
+      if (da[k] !== db[k]) return false;
+      shared++;
+    }
+    return shared > 0;
+  }
+  if (a.kind === 'time' || b.kind === 'time') return a.kind === b.kind && a.value === b.value;
+  return a.value === b.value;
+}
+
+/** Could `b` be `a` with its value changed (same sort of quantity)? */
+export function comparableNumbers(a: NumberMention, b: NumberMention): boolean {
+  const cls = (n: NumberMention) => (n.kind === 'date' || n.kind === 'year' ? 'date' : n.kind === 'time' ? 'time' : 'num');
+  if (cls(a) !== cls(b)) return false;
+  if (cls(a) === 'num') {
+    // Units must agree when both are given ("30 members" vs "26 people" is a different quantity).
+    if (a.unit && b.unit && a.unit !== b.unit && (a.unit === '%' || b.unit === '%' || /^[^a-z]$/.test(a.unit) || /^[^a-z]$/.test(b.unit))) return false;
+  }
+  return true;
+}

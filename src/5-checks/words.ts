@@ -1,0 +1,196 @@
+/**
+ * Word-level comparison of a multi-word entity with a stretch of candidate words: which words were kept,
+ * changed in case, inflected, misspelled, replaced, lost or inserted. This is what turns "Commercial Lunar
+ * Payload Services" vs "Commercial Lunar Attack Services" into "Payload → Attack" rather than a bare score.
+ */
+import model from 'wink-eng-lite-web-model';
+import { CONNECTORS, MAX_COUNTRY_WORDS, countryGroup } from './lexicon.js';
+import { wordSimilarity, type WordSimilarity } from './similarity.js';
+import type { Token } from './tokens.js';
+
+const stemFn = (model as unknown as { addons: { stem: (w: string) => string } }).addons.stem;
+const stemCache = new Map<string, string>();
+
+/** Porter stem (wink's), cached: inflections of a word are the same word for our purpose. */
+export function stem(norm: string): string {
+  let s = stemCache.get(norm);
+  if (s === undefined) {
+    s = /^[a-z]+$/.test(norm) ? stemFn(norm) : norm;
+    stemCache.set(norm, s);
+  }
+  return s;
+}
+
+const simCache = new Map<string, WordSimilarity>();
+
+export function similarity(a: string, b: string): WordSimilarity {
+  const key = `${a}\u0000${b}`;
+  let s = simCache.get(key);
+  if (!s) {
+    s = wordSimilarity(a, b);
+    if (simCache.size > 50_000) simCache.clear();
+    simCache.set(key, s);
+  }
+  return s;
+}
+
+export type WordMatch = 'eq' | 'variant' | 'close';
+
+export function isConnector(t: Token): boolean {
+  return CONNECTORS.has(t.norm) || t.norm === 'the' || t.norm === 'a' || t.norm === 'an' || t.norm === 'in' || t.norm === 'to' || t.norm === 'at';
+}
+
+/** How a reference word relates to a candidate word, if at all. */
+export function matchWord(a: Token, b: Token): WordMatch | undefined {
+  if (a.norm === b.norm) return 'eq';
+  if (isConnector(a) || isConnector(b)) return undefined;
+  if (stem(a.norm) === stem(b.norm)) return 'variant';
+  const ga = countryGroup([a.norm]);
+  if (ga !== undefined && ga === countryGroup([b.norm])) return 'variant';
+  if (a.norm.length < 3 || b.norm.length < 3) return undefined;
+  // Digits must agree exactly: "CAS500" vs "CAS600" is a different thing, not a typo.
+  if (/\p{N}/u.test(a.norm) || /\p{N}/u.test(b.norm)) return undefined;
+  return similarity(a.norm, b.norm).close ? 'close' : undefined;
+}
+
+export type WordOp =
+  | { op: 'eq' | 'variant' | 'close' | 'moved'; r: Token; c: Token }
+  | { op: 'replaced'; r: Token[]; c: Token[] }
+  | { op: 'lost'; r: Token }
+  | { op: 'inserted'; c: Token };
+
+const WEIGHT: Record<WordMatch, number> = { eq: 3, variant: 3, close: 2 };
+
+/**
+ * Align reference words with candidate words (weighted LCS: exact and inflection 3, misspelling 2), then
+ * read the gaps: a gap with words on both sides is a replacement, one-sided gaps are losses or insertions,
+ * and a lost word that reappears among the inserted ones is only moved ("Korea Astronomy and Space Science
+ * Institute" vs "Korea Institute of Astronomy and Space Science").
+ */
+export function alignWords(refIn: Token[], candIn: Token[]): WordOp[] {
+  const ref = collapseCountries(refIn);
+  const cand = collapseCountries(candIn);
+  const n = ref.length;
+  const m = cand.length;
+  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  const mt: (WordMatch | undefined)[][] = Array.from({ length: n }, () => new Array<WordMatch | undefined>(m));
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      const w = matchWord(ref[i - 1]!, cand[j - 1]!);
+      mt[i - 1]![j - 1] = w;
+      const diag = w ? dp[i - 1]![j - 1]! + WEIGHT[w] : -1;
+      dp[i]![j] = Math.max(dp[i - 1]![j]!, dp[i]![j - 1]!, diag);
+    }
+  }
+  const pairs: { i: number; j: number; w: WordMatch }[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 && j > 0) {
+    const w = mt[i - 1]![j - 1];
+    if (w && dp[i]![j] === dp[i - 1]![j - 1]! + WEIGHT[w]) {
+      pairs.push({ i: i - 1, j: j - 1, w });
+      i--;
+      j--;
+    } else if (dp[i - 1]![j]! >= dp[i]![j - 1]!) i--;
+    else j--;
+  }
+  pairs.reverse();
+  const ops: WordOp[] = [];
+  let ri = 0;
+  let cj = 0;
+  const gap = (rEnd: number, cEnd: number) => {
+    const rs = ref.slice(ri, rEnd).filter((t) => !isConnector(t));
+    const cs = cand.slice(cj, cEnd).filter((t) => !isConnector(t));
+    if (rs.length && cs.length) ops.push({ op: 'replaced', r: rs, c: cs });
+    else {
+      for (const r of rs) ops.push({ op: 'lost', r });
+      for (const c of cs) ops.push({ op: 'inserted', c });
+    }
+  };
+  for (const p of pairs) {
+    gap(p.i, p.j);
+    ops.push({ op: p.w, r: ref[p.i]!, c: cand[p.j]! });
+    ri = p.i + 1;
+    cj = p.j + 1;
+  }
+  gap(n, m);
+  // Moved words: a lost/replaced reference word that equals an inserted/replacing candidate word elsewhere.
+  const spareC = new Map<string, Token[]>();
+  for (const o of ops) {
+    if (o.op === 'inserted') push(spareC, o.c.norm, o.c);
+    if (o.op === 'replaced') for (const c of o.c) push(spareC, c.norm, c);
+  }
+  const movedC = new Set<Token>();
+  const out: WordOp[] = [];
+  const takeMoved = (r: Token): Token | undefined => {
+    const list = spareC.get(r.norm) ?? spareC.get(stem(r.norm));
+    const c = list?.find((x) => !movedC.has(x));
+    if (c) movedC.add(c);
+    return c;
+  };
+  for (const o of ops) {
+    if (o.op === 'lost') {
+      const c = takeMoved(o.r);
+      out.push(c ? { op: 'moved', r: o.r, c } : o);
+    } else if (o.op === 'replaced') {
+      const keepR: Token[] = [];
+      for (const r of o.r) {
+        const c = takeMoved(r);
+        if (c) out.push({ op: 'moved', r, c });
+        else keepR.push(r);
+      }
+      o.r = keepR;
+      out.push(o);
+    } else out.push(o);
+  }
+  // Drop candidate words that were claimed as moved; re-type emptied replacements.
+  const final: WordOp[] = [];
+  for (const o of out) {
+    if (o.op === 'inserted' && movedC.has(o.c)) continue;
+    if (o.op === 'replaced') {
+      const cs = o.c.filter((c) => !movedC.has(c));
+      if (o.r.length && cs.length) final.push({ op: 'replaced', r: o.r, c: cs });
+      else {
+        for (const r of o.r) final.push({ op: 'lost', r });
+        for (const c of cs) final.push({ op: 'inserted', c });
+      }
+      continue;
+    }
+    final.push(o);
+  }
+  return final;
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}
+
+/**
+ * Replace each country/organisation form ("United States of America", "U.S.", "American", "UN",
+ * "United Nations") by one token whose norm names its group, so the word alignment treats the forms of one
+ * referent as equal and counts a multi-word form as one word.
+ */
+export function collapseCountries(words: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let taken = false;
+    for (let len = Math.min(MAX_COUNTRY_WORDS, words.length - i); len >= 1; len--) {
+      const slice = words.slice(i, i + len);
+      const g = countryGroup(slice.map((w) => w.norm));
+      if (g === undefined) continue;
+      out.push({ ...words[i]!, text: slice.map((w) => w.text).join(' '), norm: `#country${g}`, end: slice[len - 1]!.end });
+      i += len - 1;
+      taken = true;
+      break;
+    }
+    if (!taken) out.push(words[i]!);
+  }
+  return out;
+}
+
+/** Country group of a run of words, if they form exactly one country form. */
+export function countryOfWords(words: Token[]): number | undefined {
+  return words.length <= MAX_COUNTRY_WORDS ? countryGroup(words.map((w) => w.norm)) : undefined;
+}

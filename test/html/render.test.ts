@@ -376,7 +376,6 @@ describe('public API', () => {
         'KIND_INFO',
         'PALETTE',
         'RULE_LEGEND',
-        'countFindings',
         'escapeAttr',
         'escapeHtml',
         'escapeText',

@@ -1,5 +1,6 @@
 import type { DiffOp, Finding, FindingKind, Report, ReportLink, RuleMeta, Sentence, Severity, SeverityCounts, Span } from '../../types.js';
 import { SEVERITIES } from '../../types.js';
+import { countBySeverity, sortFindings } from '../model.js';
 import { CLIENT_JS } from './client.js';
 import { escapeAttr, escapeHtml, escapeText } from './escape.js';
 import { DRIFT_CLASSES, DRIFT_INFO, KIND_INFO, RULE_LEGEND } from './legend.js';
@@ -72,27 +73,14 @@ export function renderHtml(report: Report, rules: readonly RuleMeta[] = RULE_LEG
   return page({ title, css: REPORT_CSS, body, script: CLIENT_JS });
 }
 
-/** Counts of findings by severity, from the findings themselves (what the page lists is what it counts). */
-export function countFindings(findings: readonly Finding[]): SeverityCounts {
-  const counts: SeverityCounts = { critical: 0, major: 0, minor: 0 };
-  for (const f of findings) if (f.severity in counts) counts[f.severity]++;
-  return counts;
-}
-
 /**
- * Finding indices, worst first; ties in reading order (the reference position, else the candidate
- * position), then by index so the order is total and the page deterministic.
+ * Finding indices in the report model's order (worst first, then reading order: `sortFindings`). The page
+ * refers to findings by their index in `report.findings`, so the order is given as indices.
  */
 export function findingOrder(findings: readonly Finding[]): number[] {
-  const pos = (f: Finding): number => f.reference?.start ?? Number.MAX_SAFE_INTEGER;
-  const cpos = (f: Finding): number => f.candidate?.start ?? Number.MAX_SAFE_INTEGER;
-  return findings
-    .map((_, i) => i)
-    .sort((a, b) => {
-      const fa = findings[a]!;
-      const fb = findings[b]!;
-      return severityRank(fa.severity) - severityRank(fb.severity) || pos(fa) - pos(fb) || cpos(fa) - cpos(fb) || a - b;
-    });
+  const indices = new Map<Finding, number[]>();
+  findings.forEach((f, i) => indices.set(f, [...(indices.get(f) ?? []), i]));
+  return sortFindings(findings).map((f) => indices.get(f)!.shift()!);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -156,7 +144,7 @@ function buildModel(report: Report): Model {
     v.ref.marks = mergeClusters(v.ref.marks);
     v.cand.marks = mergeClusters(v.cand.marks);
   }
-  return { rowOf, home, rowFindings, rowMarked, views, counts: countFindings(report.findings) };
+  return { rowOf, home, rowFindings, rowMarked, views, counts: countBySeverity(report.findings) };
 }
 
 /**

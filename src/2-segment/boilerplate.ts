@@ -19,7 +19,7 @@
  * usually carries them too, and marking them would hide a change in them from the audit.
  */
 
-import { isLetterAt, isLineBreak, isWs } from './chars.js';
+import { isLetterAt, isLineBreak } from './chars.js';
 
 /** Words of web page chrome: navigation, page structure, sharing, comments, ads. Lower case. */
 const CHROME = new Set([
@@ -60,30 +60,6 @@ const SENTENCE_END = /[.!?]["'”’)]*$/;
 /** Longest line examined as a whole (copyright, menu); longer lines are prose. */
 const MAX_LINE = 300;
 
-/** Offsets of the line that holds `[start, end)`, or null when the line is longer than `MAX_LINE`. */
-function lineAround(text: string, start: number, end: number): { start: number; end: number } | null {
-  let a = start;
-  while (a > 0 && !isLineBreak(text.charCodeAt(a - 1))) {
-    a--;
-    if (start - a > MAX_LINE) return null;
-  }
-  let b = end;
-  while (b < text.length && !isLineBreak(text.charCodeAt(b))) {
-    b++;
-    if (b - end > MAX_LINE) return null;
-  }
-  return { start: a, end: b };
-}
-
-/** The sentence is the only thing on its line (it stands alone between paragraphs or lines). */
-function aloneOnLine(text: string, start: number, end: number): boolean {
-  let a = start;
-  while (a > 0 && isWs(text.charCodeAt(a - 1)) && !isLineBreak(text.charCodeAt(a - 1))) a--;
-  let b = end;
-  while (b < text.length && isWs(text.charCodeAt(b)) && !isLineBreak(text.charCodeAt(b))) b++;
-  return (a === 0 || isLineBreak(text.charCodeAt(a - 1))) && (b === text.length || isLineBreak(text.charCodeAt(b)));
-}
-
 function isChromeToken(token: string): boolean {
   const lower = token.toLowerCase();
   if (CHROME.has(lower)) return true;
@@ -113,26 +89,55 @@ function isMenuLine(line: string): boolean {
   return items.length >= 3 && items.every((t) => t.split(/\s+/).length <= 3 && !SENTENCE_END.test(t));
 }
 
-/** Marks which of `spans` (sentences of `text`) are boilerplate. */
+/**
+ * Marks which of `spans` (sentences of `text`, in order) are boilerplate. One forward pass keeps track of
+ * the line around each sentence, so the cost is linear in the text length.
+ */
 export function markBoilerplate(
   text: string,
   spans: ReadonlyArray<{ start: number; end: number }>,
   patterns: readonly RegExp[] = [],
 ): boolean[] {
-  return spans.map(({ start, end }) => {
-    const sentence = text.slice(start, end);
-    for (const re of patterns) {
-      re.lastIndex = 0;
-      if (re.test(sentence)) return true;
+  const out: boolean[] = [];
+  let scan = 0;
+  let lineStart = 0;
+  let lineEnd = -1;
+  for (const { start, end } of spans) {
+    while (scan < start) {
+      if (isLineBreak(text.charCodeAt(scan))) lineStart = scan + 1;
+      scan++;
     }
-    if (PLACEHOLDER.test(sentence) && !SENTENCE_END.test(sentence.slice(1, -1))) return true;
-    if (!HAS_WORD.test(sentence)) return true;
-    const line = lineAround(text, start, end);
-    if (line === null) return false;
-    const lineText = text.slice(line.start, line.end).trim();
-    if (COPYRIGHT.test(lineText)) return true;
-    if (CATEGORY.test(lineText) && !SENTENCE_END.test(lineText) && lineText.length <= 200) return true;
-    if (isMenuLine(lineText)) return true;
-    return aloneOnLine(text, start, end) && isChromeLine(sentence);
-  });
+    if (lineEnd < end) {
+      lineEnd = end;
+      while (lineEnd < text.length && !isLineBreak(text.charCodeAt(lineEnd))) lineEnd++;
+    }
+    out.push(isBoilerplate(text, start, end, lineStart, lineEnd, patterns));
+  }
+  return out;
+}
+
+function isBoilerplate(
+  text: string,
+  start: number,
+  end: number,
+  lineStart: number,
+  lineEnd: number,
+  patterns: readonly RegExp[],
+): boolean {
+  const sentence = text.slice(start, end);
+  for (const re of patterns) {
+    re.lastIndex = 0;
+    if (re.test(sentence)) return true;
+  }
+  const first = sentence.charCodeAt(0);
+  if ((first === 91 || first === 123 || first === 60) && PLACEHOLDER.test(sentence) && !SENTENCE_END.test(sentence.slice(1, -1))) {
+    return true;
+  }
+  if (!HAS_WORD.test(sentence)) return true;
+  if (lineEnd - lineStart > MAX_LINE) return false;
+  const line = text.slice(lineStart, lineEnd).trim();
+  if (COPYRIGHT.test(line)) return true;
+  if (CATEGORY.test(line) && !SENTENCE_END.test(line)) return true;
+  if (isMenuLine(line)) return true;
+  return line === sentence && isChromeLine(sentence);
 }

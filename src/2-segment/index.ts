@@ -15,7 +15,7 @@ import { markBoilerplate } from './boilerplate.js';
 import { isWs } from './chars.js';
 import { guessLanguage } from './language.js';
 import { lineUnits } from './lines.js';
-import { scanUnit } from './sentences.js';
+import { SentenceScanner } from './sentences.js';
 
 export { guessLanguage } from './language.js';
 export { markBoilerplate } from './boilerplate.js';
@@ -80,9 +80,10 @@ export function segmentWithStats(text: string, maxSentenceLength: number = MAX_S
   const spans: SentenceSpan[] = [];
   let splitOverlong = 0;
   const cuts: number[] = [];
+  const scanner = new SentenceScanner(text);
   for (const unit of lineUnits(text)) {
     cuts.length = 0;
-    scanUnit(text, unit.start, unit.end, cuts);
+    scanner.scan(unit.start, unit.end, cuts);
     let a = unit.start;
     const pieces: SentenceSpan[] = [];
     for (const c of cuts) {

@@ -52,3 +52,8 @@ export function isSuccessor(prev: ListMarker, next: ListMarker): boolean {
   const rb = romanValue(b);
   return sameCase && ra !== null && rb !== null && rb === ra + 1;
 }
+
+/** True when `next` starts a new list ("1", "a", "A", "i", "I") in the style of the list `prev` belongs to. */
+export function isListStart(prev: ListMarker, next: ListMarker): boolean {
+  return prev.style === next.style && /^(?:1|a|A|i|I)$/.test(next.label) && next.label !== prev.label;
+}

@@ -18,16 +18,29 @@ export interface Span {
   close: number;
 }
 
-const PAIRS: Record<number, number> = {
-  40: 41, // ( )
-  91: 93, // [ ]
-  0x201c: 0x201d, // “ ”
-  0x2018: 0x2019, // ‘ ’
-  0xab: 0xbb, // « »
-  0x300c: 0x300d, // 「 」
-  34: 34, // " "
-  39: 39, // ' '
-};
+/** The closing mark for an opening mark `c`, or 0 when `c` opens nothing: ( [ “ ‘ « 「 " '. */
+function closerOf(c: number): number {
+  switch (c) {
+    case 40:
+      return 41;
+    case 91:
+      return 93;
+    case 0x201c:
+      return 0x201d;
+    case 0x2018:
+      return 0x2019;
+    case 0xab:
+      return 0xbb;
+    case 0x300c:
+      return 0x300d;
+    case 34:
+      return 34;
+    case 39:
+      return 39;
+    default:
+      return 0;
+  }
+}
 
 /** Whether the quote mark at `i` can open a quotation (straight quotes are ambiguous). */
 function canOpen(s: string, i: number, from: number, c: number): boolean {
@@ -59,8 +72,8 @@ export function quotedSpans(s: string, from: number, to: number): Span[] {
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (open < 0) {
-      const close = PAIRS[c];
-      if (close !== undefined && canOpen(s, i, from, c)) {
+      const close = closerOf(c);
+      if (close !== 0 && canOpen(s, i, from, c)) {
         open = i;
         openChar = c;
         closeChar = close;

@@ -35,7 +35,7 @@ import {
   STARTERS,
   TIME,
 } from './lexicon.js';
-import { isSuccessor, markerAt, type ListMarker } from './markers.js';
+import { isListStart, isSuccessor, markerAt, type ListMarker } from './markers.js';
 import { quotedSpans, type Span } from './quotes.js';
 
 /** How far back the word before a period is read; longer tokens (URLs) only need their tail. */
@@ -137,99 +137,187 @@ function stripLeading(t: string): string {
 }
 
 /**
- * Scans `s[from, to)` and appends to `cuts` the offsets at which a new sentence starts (in increasing
- * order, all > the previous entry). `from` itself is not pushed.
+ * Finds sentence starts inside units of one text. One instance serves a whole document (`scan` is called
+ * once per unit, in text order), so no closures or tables are rebuilt per paragraph.
  */
-export function scanUnit(s: string, from: number, to: number, cuts: number[]): void {
-  const masks: Span[] = quotedSpans(s, from, to);
-  let mp = 0;
-
+export class SentenceScanner {
+  private readonly s: string;
+  private from = 0;
+  private to = 0;
+  private cuts: number[] = [];
+  private masks: Span[] = [];
+  private mp = 0;
   // Sentence state.
-  let sentTokens = 0;
-  let firstTokStart = -1;
-  let listMarker: ListMarker | null = null;
+  private sentTokens = 0;
+  private firstTokStart = -1;
+  private listMarker: ListMarker | null = null;
   // Token state.
-  let inToken = false;
-  let tokStart = -1;
-  let prevTokStart = -1;
-  let prevTokEnd = -1;
+  private tokStart = -1;
+  private prevTokStart = -1;
+  private prevTokEnd = -1;
 
-  const cut = (pos: number): void => {
-    if (pos <= from || (cuts.length > 0 && pos <= (cuts[cuts.length - 1] as number))) return;
+  constructor(text: string) {
+    this.s = text;
+  }
+
+  /**
+   * Scans `text[from, to)` and appends to `cuts` the offsets at which a new sentence starts, in increasing
+   * order; `from` itself is not pushed.
+   */
+  scan(from: number, to: number, cuts: number[]): void {
+    const s = this.s;
+    this.from = from;
+    this.to = to;
+    this.cuts = cuts;
+    this.masks = quotedSpans(s, from, to);
+    this.mp = 0;
+    this.sentTokens = 0;
+    this.firstTokStart = -1;
+    this.listMarker = null;
+    this.tokStart = -1;
+    this.prevTokStart = -1;
+    this.prevTokEnd = -1;
+    let inToken = false;
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i);
+      if (isWs(c)) {
+        if (inToken) {
+          this.prevTokStart = this.tokStart;
+          this.prevTokEnd = i;
+          inToken = false;
+        }
+        continue;
+      }
+      if (!inToken) {
+        inToken = true;
+        const p = this.tokenStart(i);
+        if (p > i) {
+          i = p - 1;
+          continue;
+        }
+      }
+      if (isTerminal(c)) i = this.run(i) - 1;
+    }
+  }
+
+  /** Book-keeping at the first character of a token; returns the index after any leading bullets. */
+  private tokenStart(i: number): number {
+    const s = this.s;
+    this.tokStart = i;
+    let p = i;
+    while (p < this.to && isBullet(s.charCodeAt(p))) p++;
+    if (p > i && this.sentTokens > 0) this.cut(i); // "• 9. The first item • 10. The second item"
+    const bulletOnly = p > i && (p >= this.to || isWs(s.charCodeAt(p)));
+    if (!bulletOnly) {
+      if (this.listMarker !== null && this.sentTokens > 0) {
+        // "1. The first item 2. The second item"; a new list of the same style restarts at 1, a, i.
+        const m = markerAt(s, p);
+        if (m !== null && (isSuccessor(this.listMarker, m) || isListStart(this.listMarker, m))) this.cut(i);
+      }
+      this.sentTokens++;
+      if (this.sentTokens === 1) {
+        this.firstTokStart = i;
+        const start = markerAt(s, p);
+        if (start !== null) this.listMarker = start;
+      }
+    }
+    return p;
+  }
+
+  private cut(pos: number): void {
+    const cuts = this.cuts;
+    if (pos <= this.from || (cuts.length > 0 && pos <= (cuts[cuts.length - 1] as number))) return;
     cuts.push(pos);
-    sentTokens = 0;
-    firstTokStart = -1;
-  };
+    this.sentTokens = 0;
+    this.firstTokStart = -1;
+  }
 
   /** True when a boundary between `runStart` and `end` would fall inside a quotation or bracket. */
-  const masked = (runStart: number, end: number): boolean => {
-    while (mp < masks.length && (masks[mp] as Span).close < runStart) mp++;
-    const m = masks[mp];
+  private masked(runStart: number, end: number): boolean {
+    const masks = this.masks;
+    while (this.mp < masks.length && (masks[this.mp] as Span).close < runStart) this.mp++;
+    const m = masks[this.mp];
     return m !== undefined && m.open < runStart && end <= m.close;
-  };
-
-  const firstWordLower = (): string => (firstTokStart < 0 ? '' : wordAt(s, firstTokStart, to).toLowerCase());
+  }
 
   /** "At 5 a.m." cannot stand alone: no boundary after a short phrase opened by a preposition (Rule 18). */
-  const isFragment = (): boolean => sentTokens <= 4 && FRAGMENT_PREPOSITIONS.has(firstWordLower());
+  private isFragment(): boolean {
+    if (this.sentTokens > 4 || this.firstTokStart < 0) return false;
+    return FRAGMENT_PREPOSITIONS.has(wordAt(this.s, this.firstTokStart, this.to).toLowerCase());
+  }
 
   /** The token before the current one, when it belongs to the same sentence. */
-  const prevToken = (): string =>
-    firstTokStart >= 0 && prevTokStart >= firstTokStart ? stripLeading(s.slice(prevTokStart, prevTokEnd)) : '';
+  private prevToken(): string {
+    return this.firstTokStart >= 0 && this.prevTokStart >= this.firstTokStart
+      ? stripLeading(this.s.slice(this.prevTokStart, this.prevTokEnd))
+      : '';
+  }
+
+  /** The current token up to `i` (its last `LOOKBACK` characters), without opening quotes or bullets. */
+  private tokenBefore(i: number): string {
+    return stripLeading(this.s.slice(Math.max(this.tokStart, i - LOOKBACK), i));
+  }
 
   /** Boundary after an ambiguous abbreviation ("U.S.", "Co.", an initial): only before a clear sentence opener. */
-  const ambiguous = (next: Next): boolean => (next.isStarter || next.kind === 'bullet') && !isFragment();
+  private ambiguous(next: Next): boolean {
+    return (next.isStarter || next.kind === 'bullet') && !this.isFragment();
+  }
 
-  /** Decides a single full stop at `i` whose candidate boundary is `end`, followed by `next`. */
-  const decidePeriod = (i: number, next: Next): boolean => {
+  /** Decides a single full stop at `i` followed (after whitespace) by `next`. */
+  private decidePeriod(i: number, next: Next): boolean {
     if (!CUT_WORTHY.has(next.kind)) return false;
-    const raw = stripLeading(s.slice(Math.max(tokStart, i - LOOKBACK), i));
+    const raw = this.tokenBefore(i);
     if (raw === '') return true;
     if (raw.includes('@') || raw.includes('://') || raw.toLowerCase().startsWith('www.')) return true;
     // "1." "a." "Q." "(iii)." opening a sentence are list or question markers, not sentences.
-    if (tokStart === firstTokStart && START_MARKER.test(raw)) return false;
+    if (this.tokStart === this.firstTokStart && START_MARKER.test(raw)) return false;
+    // "ROK-U.S." is decided by "U.S.".
     const seg = raw.slice(Math.max(raw.lastIndexOf('-'), raw.lastIndexOf('/'), raw.lastIndexOf('–')) + 1);
     const lower = seg.toLowerCase();
     if (MULTI_PERIOD.test(seg)) {
       if (NEVER_FINAL.has(lower)) return false;
-      if (TIME.has(lower) && /^\d[\d:.]*$/.test(prevToken())) {
-        return (next.kind === 'upper' || next.kind === 'openUpper') && !CALENDAR_WORDS.has(next.word) && !isFragment();
+      if (TIME.has(lower) && /^\d[\d:.]*$/.test(this.prevToken())) {
+        // "He left at 6 P.M. Travelers who…" (extended #071), but "at 5 p.m. Monday".
+        const capital = next.kind === 'upper' || next.kind === 'openUpper';
+        return capital && !CALENDAR_WORDS.has(next.word) && !this.isFragment();
       }
-      return ambiguous(next);
+      return this.ambiguous(next);
     }
     if (SINGLE_LETTER.test(seg)) {
       if (seg === lower) return false; // "p. 55", "item b. The…" (list markers are cut before, not after)
-      const prev = prevToken();
+      const prev = this.prevToken();
       const prevLower = prev !== '' && (isLowerAt(prev, 0) || prev.endsWith(','));
       if (seg === 'I' && prevLower) return true; // "you and I. Did you…" (Golden Rule 45)
       if (prev !== '' && isUpperAt(prev, 0)) return false; // "Jonas E. Smith", "John D. Hill"
-      return ambiguous(next);
+      return this.ambiguous(next);
     }
     if (NEVER_FINAL.has(lower) || PREPOSITIVE.has(lower)) return false;
-    if (NUMERIC.has(lower) || CALENDAR.has(lower)) return next.digit ? false : ambiguous(next);
-    if (GENERAL.has(lower)) return ambiguous(next);
+    if (NUMERIC.has(lower) || CALENDAR.has(lower)) return next.digit ? false : this.ambiguous(next);
+    if (GENERAL.has(lower)) return this.ambiguous(next);
     return true; // an ordinary word or number: "1,000. That", "$100.00. It"
-  };
+  }
 
   /** "world.Today", "1,000.That": a full stop glued to a capitalised word (Golden Rule 52). */
-  const gluedBoundary = (i: number, end: number): boolean => {
-    if (!(end + 1 < to && isUpperAt(s, end) && isLowerAt(s, end + 1))) return false;
-    const raw = stripLeading(s.slice(Math.max(tokStart, i - LOOKBACK), i));
+  private gluedBoundary(i: number, end: number): boolean {
+    const s = this.s;
+    if (!(end + 1 < this.to && isUpperAt(s, end) && isLowerAt(s, end + 1))) return false;
+    const raw = this.tokenBefore(i);
     if (raw.length < 2 || raw.includes('.') || raw.includes('@') || raw.includes('/')) return false;
     const lower = raw.toLowerCase();
     if (PREPOSITIVE.has(lower) || GENERAL.has(lower) || NUMERIC.has(lower) || CALENDAR.has(lower)) return false;
     if (lower.startsWith('www')) return false;
     // Look ahead in the token for an e-mail or a domain: "Jane.Doe@example.com", "testurl.Awesome.com".
     let e = end;
-    while (e < to && e - end < LOOKBACK && !isWs(s.charCodeAt(e))) e++;
+    while (e < this.to && e - end < LOOKBACK && !isWs(s.charCodeAt(e))) e++;
     const rest = s.slice(end, e);
     if (rest.includes('@') || /\.[a-z]{2,4}\b/.test(rest)) return false;
-    const last = raw.charCodeAt(raw.length - 1);
-    return isDigit(last) || isLowerAt(raw, raw.length - 1);
-  };
+    return isDigit(raw.charCodeAt(raw.length - 1)) || isLowerAt(raw, raw.length - 1);
+  }
 
   /** Handles the run of final punctuation starting at `i`; returns where scanning resumes. */
-  const handleRun = (i: number): number => {
+  private run(i: number): number {
+    const s = this.s;
+    const to = this.to;
     let j = i;
     let dots = 0;
     let qe = false;
@@ -241,7 +329,7 @@ export function scanUnit(s: string, from: number, to: number, cuts: number[]): v
       if (c === 46) {
         dots++;
         j++;
-        // Spaced ellipsis ". . .": take it whole when at least three dots are spaced (Rules 46, 48, 50, 51).
+        // Spaced ellipsis ". . .": taken whole when at least three dots are spaced (Rules 46, 48, 50, 51).
         if (j + 1 < to && s.charCodeAt(j) === 32 && s.charCodeAt(j + 1) === 46) {
           if (spaced || (j + 3 < to && s.charCodeAt(j + 2) === 32 && s.charCodeAt(j + 3) === 46)) {
             spaced = true;
@@ -278,9 +366,8 @@ export function scanUnit(s: string, from: number, to: number, cuts: number[]): v
       break;
     }
     // "consultation.11 12 Take the example": footnote numbers glued to the full stop (extended #125–129).
-    if (dots === 1 && !qe && !ellipsis && j === runEnd && j < to && isDigit(s.charCodeAt(j)) && i > from) {
-      const before = s.charCodeAt(i - 1);
-      if (before === 41 || isLetterAt(s, i - 1)) {
+    if (dots === 1 && !qe && !ellipsis && j === runEnd && j < to && isDigit(s.charCodeAt(j)) && i > this.from) {
+      if (s.charCodeAt(i - 1) === 41 || isLetterAt(s, i - 1)) {
         FOOTNOTE_DIGITS.lastIndex = j;
         if (FOOTNOTE_DIGITS.exec(s) !== null && FOOTNOTE_DIGITS.lastIndex <= to) j = FOOTNOTE_DIGITS.lastIndex;
       }
@@ -289,18 +376,18 @@ export function scanUnit(s: string, from: number, to: number, cuts: number[]): v
     if (end >= to) return end;
 
     // The run opens the sentence (". . . The practice", "?!" alone) or sits in "[...]": not a boundary.
-    const atStart = sentTokens === 0 || (sentTokens === 1 && tokStart === i);
-    const bracketed = i > from && (s.charCodeAt(i - 1) === 91 || s.charCodeAt(i - 1) === 40);
+    const atStart = this.sentTokens === 0 || (this.sentTokens === 1 && this.tokStart === i);
+    const bracketed = i > this.from && (s.charCodeAt(i - 1) === 91 || s.charCodeAt(i - 1) === 40);
     if (atStart || bracketed) return end;
 
     if (!isWs(s.charCodeAt(end))) {
-      if (masked(i, end)) return end;
-      const glued = cjk || (dots === 1 && !qe && !ellipsis && end === runEnd && gluedBoundary(i, end));
+      if (this.masked(i, end)) return end;
+      const glued = cjk || (dots === 1 && !qe && !ellipsis && end === runEnd && this.gluedBoundary(i, end));
       if (glued) {
-        cut(end);
-        sentTokens = 1;
-        firstTokStart = end;
-        tokStart = end;
+        this.cut(end);
+        this.sentTokens = 1;
+        this.firstTokStart = end;
+        this.tokStart = end;
       }
       return end;
     }
@@ -312,61 +399,27 @@ export function scanUnit(s: string, from: number, to: number, cuts: number[]): v
     if (dots >= 2 || ellipsis) {
       const attached = !isWs(s.charCodeAt(i - 1));
       const upperNext = (next.kind === 'upper' && !next.isI) || next.kind === 'openUpper' || next.kind === 'bullet';
-      if (spaced && attached && s.charCodeAt(i + 1) === 32) {
+      if (spaced && attached && s.charCodeAt(i + 1) === 32 && upperNext && !this.masked(i, i + 1)) {
         // "compounds. . . . The practice": the glued stop ends the sentence, ". . ." opens the next (Rule 51).
-        if (upperNext && !masked(i, i + 1)) {
-          cut(i + 1);
-          sentTokens = 1;
-        }
+        this.cut(i + 1);
+        this.sentTokens = 1;
         return end;
       }
-      if (upperNext && !qe && !masked(i, end)) cut(end);
-      else if (qe && CUT_WORTHY.has(next.kind) && !masked(i, end)) cut(end);
+      if (this.masked(i, end)) return end;
+      if (qe ? CUT_WORTHY.has(next.kind) : upperNext) this.cut(end);
       return end;
     }
-    if (masked(i, end)) return end;
+    if (this.masked(i, end)) return end;
     if (qe || cjk) {
-      if (CUT_WORTHY.has(next.kind)) cut(end);
+      if (CUT_WORTHY.has(next.kind)) this.cut(end);
       return end;
     }
-    if (decidePeriod(i, next)) cut(end);
+    if (this.decidePeriod(i, next)) this.cut(end);
     return end;
-  };
-
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (isWs(c)) {
-      if (inToken) {
-        prevTokStart = tokStart;
-        prevTokEnd = i;
-        inToken = false;
-      }
-      continue;
-    }
-    if (!inToken) {
-      inToken = true;
-      tokStart = i;
-      let p = i;
-      while (p < to && isBullet(s.charCodeAt(p))) p++;
-      if (p > i && sentTokens > 0) cut(i); // "• 9. The first item • 10. The second item"
-      const bulletOnly = p > i && (p >= to || isWs(s.charCodeAt(p)));
-      if (!bulletOnly) {
-        if (listMarker !== null && sentTokens > 0) {
-          const m = markerAt(s, p);
-          if (m !== null && isSuccessor(listMarker, m)) cut(i); // "1. The first item 2. The second item"
-        }
-        sentTokens++;
-        if (sentTokens === 1) {
-          firstTokStart = i;
-          const start = markerAt(s, p);
-          if (start !== null) listMarker = start;
-        }
-      }
-      if (p > i) {
-        i = p - 1;
-        continue;
-      }
-    }
-    if (isTerminal(c)) i = handleRun(i) - 1;
   }
+}
+
+/** Convenience for one unit: the sentence starts inside `s[from, to)` (see `SentenceScanner.scan`). */
+export function scanUnit(s: string, from: number, to: number, cuts: number[]): void {
+  new SentenceScanner(s).scan(from, to, cuts);
 }

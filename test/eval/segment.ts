@@ -140,5 +140,8 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
     console.error(`segment eval: ${GOLDEN_DIR} not found (the evaluation data lives in ../shared/eval)`);
     process.exit(2);
   }
-  await runSegmentEval();
+  runSegmentEval().catch((e: unknown) => {
+    console.error(e);
+    process.exit(2);
+  });
 }

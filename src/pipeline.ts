@@ -16,6 +16,9 @@ import { checkEntities, type Glossary } from './5-checks/index.js';
 import { buildReport, TOOL_VERSION } from './6-report/model.js';
 import type { Finding, Report, SourceText } from './types.js';
 
+/** Finding kinds that still hold when the candidate is an independent text about the same event. */
+const RELATED_KINDS = new Set<Finding['kind']>(['misspelling', 'glossary-violation']);
+
 export interface AuditOptions {
   /** Protected terms checked first (`--glossary`). */
   glossary?: Glossary;
@@ -35,9 +38,13 @@ export function audit(reference: SourceText, candidate: SourceText, options: Aud
   // Entity checks only make sense when the candidate renders the reference and both are English text we can
   // analyse; on an unrelated or non-English candidate they would only invent findings.
   const checkable = alignment.verdict !== 'unrelated' && ref.language === 'en' && cand.language === 'en';
-  const entityFindings: Finding[] = checkable
+  const allEntityFindings: Finding[] = checkable
     ? checkEntities({ reference: ref, candidate: cand, links: alignment.links, ...(options.glossary ? { glossary: options.glossary } : {}) })
     : [];
+  // An independent report of the same event (`related`) leaves out, rewords and adds names by design: only a
+  // misspelt name and a glossary violation are errors there too. Everything else would be noise.
+  const entityFindings =
+    alignment.verdict === 'related' ? allEntityFindings.filter((f) => RELATED_KINDS.has(f.kind)) : allEntityFindings;
   const links = applyFindings(comparison.links, entityFindings);
   const findings = [...entityFindings, ...sentenceFindings(ref, cand, alignment, links)];
 

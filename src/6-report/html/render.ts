@@ -256,7 +256,9 @@ function renderHeader(report: Report, model: Model): string {
     '<h1>Fidelity report</h1>' +
     `<p class="docs"><span class="muted">Reference</span> <code>${escapeText(report.reference.path)}</code>` +
     `<span class="arrow" aria-hidden="true">→</span><span class="muted">Candidate</span> <code>${escapeText(report.candidate.path)}</code></p>` +
-    `<p class="sig"><span class="visually-hidden">Signature: </span><code title="Signature: the settings and versions that reproduce these figures">${escapeText(report.signature)}</code></p>` +
+    // One line, cut with an ellipsis: signatures run to hundreds of characters; the footer shows it whole.
+    `<p class="sig"><span class="visually-hidden">Signature: </span><code title="${escapeAttr(report.signature)}">${escapeText(report.signature)}</code>` +
+    '<a href="#signature" class="noprint">full signature</a></p>' +
     '</div>\n' +
     '<div class="figures">' +
     `<p class="verdict v-${verdict}" title="${escapeAttr(VERDICT_TEXT[s.verdict] ?? '')}">Verdict: ${escapeText(String(s.verdict))}</p>` +
@@ -599,7 +601,7 @@ function renderFooter(report: Report): string {
     doc('Reference', report.reference) +
     doc('Candidate', report.candidate) +
     `<dt>Verdict evidence</dt><dd>${ev || '–'}</dd>` +
-    `<dt>Signature</dt><dd><code>${escapeText(report.signature)}</code></dd>` +
+    `<dt id="signature">Signature</dt><dd><code>${escapeText(report.signature)}</code></dd>` +
     `<dt>Tool</dt><dd>${escapeText(report.tool.name)} ${escapeText(report.tool.version)}, report schema ${escapeText(String(report.schemaVersion))}</dd>` +
     '</dl></div></footer>\n'
   );

@@ -107,7 +107,9 @@ export const REPORT_CSS = `${BASE_CSS}
 .top .wrap{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:6px 24px;align-items:start}
 .docs{margin:2px 0 0;font-size:.9rem;overflow-wrap:anywhere}
 .docs .arrow{margin:0 .3em;color:${P.muted}}
-.sig{margin:3px 0 0;font-size:.78rem;color:${P.muted};overflow-wrap:anywhere}
+.sig{margin:3px 0 0;font-size:.78rem;color:${P.muted};display:flex;gap:8px;align-items:baseline}
+.sig code{flex:0 1 auto;min-width:0;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font-size:.95em}
+.sig a{flex:none}
 .figures{display:flex;flex-wrap:wrap;gap:6px 18px;align-items:center;justify-content:flex-end}
 .figures dl{display:flex;gap:14px;margin:0}
 .figures dl div{text-align:center}
@@ -153,7 +155,7 @@ main section{margin:14px 0}
 .section-head p{margin:0;font-size:.85rem;color:${P.muted}}
 .key del,.key ins,.key mark{color:${P.text};cursor:default}
 .key kbd{font:600 .75rem ui-monospace,monospace;border:1px solid ${P.rule};border-bottom-width:2px;border-radius:3px;padding:0 4px}
-.scroll{max-height:min(21rem,42vh);overflow:auto;border:1px solid ${P.rule};border-radius:4px}
+.scroll{max-height:min(26rem,48vh);overflow:auto;border:1px solid ${P.rule};border-radius:4px}
 table.findings{width:100%;font-size:.88rem}
 table.findings th,table.findings td{padding:4px 8px;border-bottom:1px solid ${P.rule};vertical-align:top}
 table.findings thead th{position:sticky;top:0;background:${P.panel};font-size:.78rem;text-transform:uppercase;letter-spacing:.03em;color:${P.muted};z-index:1}
@@ -224,6 +226,7 @@ footer dd{margin:0;overflow-wrap:anywhere}
   .top .wrap{grid-template-columns:1fr}
   .figures{justify-content:flex-start}
   .tools,.noprint{display:none!important}
+  .sig code{white-space:normal;overflow-wrap:anywhere}
   .scroll{max-height:none;overflow:visible;border:0}
   table.align thead th,table.findings thead th{position:static}
   thead{display:table-header-group}

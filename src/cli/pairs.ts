@@ -15,12 +15,12 @@ export interface Pair {
  */
 export function resolvePairs(positional: string[], manifest: string | undefined, cwd: string): Pair[] {
   if (manifest !== undefined) {
-    if (positional.length > 0) throw new InputError('fidelity audit', 'takes either two paths or --manifest, not both', 'drop one of them');
+    if (positional.length > 0) throw new InputError('audit', 'takes either two paths or --manifest, not both', 'drop one of them');
     return readManifest(manifest, cwd);
   }
   if (positional.length !== 2) {
     throw new InputError(
-      'fidelity audit',
+      'audit',
       `expects a reference and a candidate (two files or two directories), got ${positional.length} argument(s)`,
       'run `fidelity audit <reference> <candidate>` or `fidelity audit --manifest <file>`',
     );

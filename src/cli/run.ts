@@ -4,6 +4,8 @@ import { TOOL_VERSION } from '../6-report/model.js';
 import { SEVERITIES, type Severity } from '../types.js';
 import { FORMATS, runAudit, type AuditFlags } from './audit.js';
 import { CONFIG_SCHEMA } from './config.js';
+import { runScore } from './score.js';
+import { SCORE_FLAGS, type ScoreFlags } from '../4-compare/metrics/index.js';
 import { REPORT_SCHEMA } from '../6-report/schema.js';
 import type { CliIO } from './io.js';
 
@@ -57,6 +59,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       const positional = [reference, candidate].filter((x): x is string => x !== undefined);
       code = await runAudit(positional, flags, io);
     });
+
+  const score = program
+    .command('score')
+    .description('sacreBLEU-compatible BLEU, chrF and TER of line-aligned files (the last file is the hypothesis)')
+    .argument('<files...>', 'reference file(s), then the hypothesis file; one segment per line');
+  for (const f of SCORE_FLAGS) score.option(f.flags, f.description, f.default);
+  score.action((files: string[], opts: ScoreFlags) => {
+    code = runScore(files, opts, io);
+  });
 
   program
     .command('schema')

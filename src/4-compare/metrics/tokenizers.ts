@@ -60,12 +60,12 @@ function prepare13a(line: string): string {
   return line;
 }
 
-// Reusable scratch flags for the 13a scanner (grown on demand; the tokenizer is synchronous).
-let m2 = new Uint8Array(1024);
-let m3 = new Uint8Array(1024);
+// Reusable scratch for the 13a scanner (grown on demand; the tokenizer is synchronous).
+let codeBuf = new Uint16Array(1024);
+let flagBuf = new Uint8Array(1024);
 
 /**
- * mteval-v13a tokenization in one pass.
+ * mteval-v13a tokenization in two passes over the code units.
  *
  * sacreBLEU runs four regex substitutions in sequence on `" " + line + " "`: (1) space around the P1
  * characters, (2) `([^0-9])([\.,])` → `\1 \2 `, (3) `([\.,])([^0-9])` → ` \1 \2`, (4) `([0-9])(-)` →
@@ -73,72 +73,74 @@ let m3 = new Uint8Array(1024);
  * computes, for every character, whether any of the four rules puts a space before it, honouring the
  * non-overlapping left-to-right matching of `re.sub` (a `.`/`,` consumed as the second character of a rule-2
  * match cannot be the first of the next one, and likewise for rule 3). The regex cascade is kept in the
- * tests as the reference and the two are compared on random strings.
+ * tests (test/metrics/naive.ts) as the reference, and the two are compared on random strings.
  */
 export function scan13a(line: string, sink: TokenSink): void {
-  const s = ' ' + prepare13a(line) + ' ';
-  const m = s.length;
-  if (m2.length < m + 1) {
-    m2 = new Uint8Array(2 * m + 2);
-    m3 = new Uint8Array(2 * m + 2);
+  const t = prepare13a(line);
+  // Position k of the padded line " " + t + " " is t[k - 1].
+  const m = t.length + 2;
+  if (codeBuf.length < m + 1) {
+    codeBuf = new Uint16Array(2 * m);
+    flagBuf = new Uint8Array(2 * m);
   }
-  // Rule 2, left to right: a dot/comma after a non-digit (the character before it in the rule-1 output is
-  // an inserted space when the previous character is a P1 character).
+  const cc = codeBuf;
+  const m2 = flagBuf;
+  cc[0] = 0x20;
+  cc[m - 1] = 0x20;
   m2[0] = 0;
-  for (let k = 1; k < m; k++) {
-    const c = s.charCodeAt(k);
-    if (!isDotComma(c)) {
-      m2[k] = 0;
-      continue;
+  m2[m - 1] = 0;
+  // Pass 1: code units, and rule 2 (a dot/comma after a non-digit; the character before it in the rule-1
+  // output is an inserted space when the previous character is a P1 character).
+  let prevM2 = 0;
+  for (let k = 1; k < m - 1; k++) {
+    const c = t.charCodeAt(k - 1);
+    cc[k] = c;
+    let v = 0;
+    if (c === 0x2e || c === 0x2c) {
+      const p = cc[k - 1]!;
+      v = isP1(p) || (!isDigit(p) && !(prevM2 === 1 && (p === 0x2e || p === 0x2c))) ? 1 : 0;
     }
-    const p = s.charCodeAt(k - 1);
-    if (isP1(p)) m2[k] = 1;
-    else m2[k] = !isDigit(p) && !(isDotComma(p) && m2[k - 1] === 1) ? 1 : 0;
+    m2[k] = v;
+    prevM2 = v;
   }
-  m2[m] = 0;
-  // Rule 3 on the rule-2 output: a dot/comma before a non-digit.
-  m3[0] = 0;
-  for (let k = 1; k < m; k++) {
-    const c = s.charCodeAt(k);
-    if (!isDotComma(c)) {
-      m3[k] = 0;
-      continue;
-    }
-    const next = k + 1 < m ? s.charCodeAt(k + 1) : -1;
-    // The character after it in the rule-2 output: an inserted space, or the next character itself.
-    const nextIsSpace = m2[k] === 1 || next < 0 || isP1(next) || m2[k + 1] === 1;
-    const nextNonDigit = nextIsSpace || !isDigit(next);
-    const p = s.charCodeAt(k - 1);
-    const prevIsChar = m2[k] === 0 && !isP1(p) && m2[k - 1] === 0;
-    const consumed = prevIsChar && isDotComma(p) && m3[k - 1] === 1;
-    m3[k] = nextNonDigit && !consumed ? 1 : 0;
-  }
-  // Emit tokens: split at whitespace and at every boundary a rule inserted.
+  // Pass 2: rule 3 (a dot/comma before a non-digit, on the rule-2 output), rule 4, and the tokens.
   let start = -1;
   let h = FNV_OFFSET;
-  let prev = 0x20;
-  for (let k = 0; k < m; k++) {
-    const c = s.charCodeAt(k);
+  let prevM3 = 0;
+  for (let k = 1; k < m - 1; k++) {
+    const c = cc[k]!;
+    let m3 = 0;
+    if (c === 0x2e || c === 0x2c) {
+      const next = cc[k + 1]!;
+      const p = cc[k - 1]!;
+      const m2k = m2[k]!;
+      // The next character in the rule-2 output: an inserted space, or the next character itself.
+      const nextNonDigit = m2k === 1 || isP1(next) || m2[k + 1] === 1 || !isDigit(next);
+      // Consumed as the second character of a rule-3 match starting at the previous dot/comma.
+      const consumed = prevM3 === 1 && m2k === 0 && m2[k - 1] === 0 && (p === 0x2e || p === 0x2c);
+      m3 = nextNonDigit && !consumed ? 1 : 0;
+    }
     if (isPyWhitespace(c)) {
       if (start >= 0) {
-        sink(s, start, k, h);
+        sink(t, start - 1, k - 1, h);
         start = -1;
       }
-      prev = c;
+      prevM3 = 0;
       continue;
     }
     if (start >= 0) {
-      const boundary =
-        isP1(prev) ||
+      const p = cc[k - 1]!;
+      if (
+        m3 === 1 ||
+        prevM3 === 1 ||
+        isP1(p) ||
         isP1(c) ||
         m2[k] === 1 ||
         m2[k - 1] === 1 ||
-        m3[k] === 1 ||
-        m3[k - 1] === 1 ||
-        (c === 0x2d && isDigit(prev)) ||
-        (prev === 0x2d && k >= 2 && isDigit(s.charCodeAt(k - 2)));
-      if (boundary) {
-        sink(s, start, k, h);
+        (c === 0x2d && isDigit(p)) ||
+        (p === 0x2d && k >= 2 && isDigit(cc[k - 2]!))
+      ) {
+        sink(t, start - 1, k - 1, h);
         start = -1;
       }
     }
@@ -147,9 +149,9 @@ export function scan13a(line: string, sink: TokenSink): void {
       h = FNV_OFFSET;
     }
     h = Math.imul(h ^ c, FNV_PRIME);
-    prev = c;
+    prevM3 = m3;
   }
-  if (start >= 0) sink(s, start, m, h);
+  if (start >= 0) sink(t, start - 1, m - 2, h);
 }
 
 /** mteval-v13a tokens of a line (sacreBLEU `Tokenizer13a` followed by `split()`). */

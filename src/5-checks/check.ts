@@ -534,10 +534,11 @@ function titleInScope(st: State, e: Entity, scope: number[]): boolean {
 
 function fallback(st: State, e: Entity): void {
   const s1 = st.s1[e.sent]!;
-  if (exactInScope(st, e, s1, false, true)) return;
+  // Neighbours and then the whole text: a free occurrence means the entity moved (alignment is imperfect).
+  if (exactInScope(st, e, s1, true, true)) return;
   if (e.type !== 'title' && fuzzyInScope(st, e, s1)) return;
   const all = st.cand.sentences.map((_, i) => i);
-  if (exactInScope(st, e, all, false, true)) return;
+  if (exactInScope(st, e, all, true, true)) return;
   // Nothing: replaced by another name at the same place, or dropped.
   const repl = replacementAt(st, e);
   st.status.set(e.id, 'reported');
@@ -547,7 +548,16 @@ function fallback(st: State, e: Entity): void {
     report(st, RULE.replaced, undefined, `${q(e.text)} was replaced by ${q(cs.text)}, which names something else.`, refSpan(st, e.first, e.last), cs, { expected: e.text, actual: cs.text });
     return;
   }
-  const severity: Severity = e.type === 'acronym' || e.linked !== undefined ? 'critical' : e.type === 'title' ? 'minor' : 'major';
+  // The same name is in the candidate but every occurrence serves another mention: this mention is gone,
+  // the entity is not. A reader still meets it, so the finding is minor.
+  if (findExact(st, e, all, false)) {
+    report(st, RULE.dropped, 'minor', `This mention of ${q(e.text)} is missing; the name appears elsewhere in the candidate.`, refSpan(st, e.first, e.last), null, {
+      searched: ['aligned', 'neighbours', 'whole candidate'],
+      elsewhere: true,
+    });
+    return;
+  }
+  const severity: Severity = e.type === 'acronym' || e.linked !== undefined ? 'critical' : 'major';
   report(st, RULE.dropped, severity, `${q(e.text)} is missing from the candidate (not in the aligned sentence, its neighbours or anywhere else).`, refSpan(st, e.first, e.last), null, {
     searched: ['aligned', 'neighbours', 'whole candidate'],
     alignedSentences: st.s0[e.sent]!.map((c) => st.cand.sentences[c]!.id),
@@ -619,10 +629,26 @@ function checkNumbers(st: State, entities: Entity[]): void {
   });
   const taken = new Set<NumberMention>();
   const open: Entity[] = [];
+  /** Relative position in its sentence (0–1): among equal candidates, the one at the same place wins. */
+  const relRef = (e: Entity) => relPos(st.ref, e.sent, e.start);
+  const relCand = (m: NumberMention) => relPos(st.cand, m.sent, m.start);
+  const closest = (e: Entity, list: NumberMention[]) => {
+    let best: NumberMention | undefined;
+    let bestD = Infinity;
+    const r = relRef(e);
+    for (const m of list) {
+      const d = Math.abs(relCand(m) - r);
+      if (d < bestD) {
+        best = m;
+        bestD = d;
+      }
+    }
+    return best;
+  };
   // Same value in the aligned sentence(s).
   for (const e of entities) {
     const n = e.number!;
-    const c = st.s0[e.sent]!.flatMap((si) => candNums[si]!).find((m) => !taken.has(m) && sameNumber(n, m));
+    const c = closest(e, st.s0[e.sent]!.flatMap((si) => candNums[si]!).filter((m) => !taken.has(m) && sameNumber(n, m)));
     if (c) taken.add(c);
     else open.push(e);
   }
@@ -630,7 +656,7 @@ function checkNumbers(st: State, entities: Entity[]): void {
   const stillOpen: Entity[] = [];
   for (const e of open) {
     const n = e.number!;
-    const c = st.s0[e.sent]!.flatMap((si) => candNums[si]!).find((m) => !taken.has(m) && comparableNumbers(n, m) && n.spelled === m.spelled && sameUnit(n, m));
+    const c = closest(e, st.s0[e.sent]!.flatMap((si) => candNums[si]!).filter((m) => !taken.has(m) && comparableNumbers(n, m) && n.spelled === m.spelled));
     if (!c) {
       stillOpen.push(e);
       continue;
@@ -652,6 +678,11 @@ function checkNumbers(st: State, entities: Entity[]): void {
       continue;
     }
     if (candNums.some((list) => list.some((m) => sameNumber(n, m)))) continue;
+    // A bare month ("in May") that a lower-cased copy turned into "may": the word is still there.
+    if (n.kind === 'date' && n.date?.d === undefined && n.date?.y === undefined) {
+      const monthWord = st.ref.tokens[e.first]!.norm;
+      if ([...st.s0[e.sent]!, ...st.s1[e.sent]!].some((si) => st.candWords[si]!.some((t) => t.norm === monthWord))) continue;
+    }
     const small = n.spelled && (n.value ?? 0) <= 10;
     report(st, RULE.dropped, small || n.kind === 'ordinal' && n.spelled ? 'minor' : 'major', `${q(n.text)} (${numberKey(n)}) is missing from the candidate.`, refSpan(st, e.first, e.last), null, {
       expected: numberKey(n),
@@ -661,10 +692,9 @@ function checkNumbers(st: State, entities: Entity[]): void {
   }
 }
 
-function sameUnit(a: NumberMention, b: NumberMention): boolean {
-  if (!a.unit || !b.unit) return true;
-  const norm = (u: string) => u.replace(/s$/, '');
-  return norm(a.unit) === norm(b.unit);
+function relPos(doc: TokenizedDoc, si: number, offset: number): number {
+  const s = doc.sentences[si]!;
+  return s.end > s.start ? (offset - s.start) / (s.end - s.start) : 0;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -708,10 +738,10 @@ function mergeLinked(st: State, entities: Entity[]): void {
         fa.evidence = { ...fa.evidence, expansion: onX[0]!.evidence };
       }
     } else if (fa && !fx) {
-      fa.severity = 'minor';
+      fa.severity = 'major';
       fa.message = `The acronym ${q(e.text)} is left out, but its expansion ${q(x.text)} is there.`;
     } else if (fx && !fa) {
-      fx.severity = 'minor';
+      fx.severity = 'major';
       fx.message = `The expansion ${q(x.text)} is left out; the acronym ${e.text} is there.`;
     }
   }

@@ -27,7 +27,7 @@ export interface NumberMention {
   /** Numeric value for cardinals, ordinals, years; minutes since midnight for times. */
   value?: number;
   date?: DateValue;
-  /** Currency sign before or unit word after ("%", "$", "members"), for the message and pairing. */
+  /** Currency sign before, "%" after, a glued unit ("km"), the letters of a code ("iphone"), or "decade". */
   unit?: string;
   /** Spelled out in words ("nine", "first"): paraphrases drop these often, so a drop weighs less. */
   spelled: boolean;
@@ -76,7 +76,8 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
   const dayOf = (t: Token | undefined): number | undefined => {
     if (!t) return undefined;
     const v = parseDigits(t.text) ?? ordinalDigits(t.text) ?? ORDINAL_WORDS.get(t.norm);
-    return v !== undefined && Number.isInteger(v) && v >= 1 && v <= 99 && t.text.length <= 4 ? v : undefined;
+    // Up to three digits: "July 111" is a corrupted day, still a day (the change must be caught).
+    return v !== undefined && Number.isInteger(v) && v >= 0 && v <= 999 && t.text.length <= 5 ? v : undefined;
   };
   const yearOf = (t: Token | undefined): number | undefined => {
     if (!t || !/^\d{4}$/.test(t.text)) return undefined;
@@ -152,6 +153,23 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
     if (/^\d{1,2}:\d{2}$/.test(t.text)) {
       const [h, mi] = t.text.split(':').map(Number) as [number, number];
       push({ kind: 'time', first: i, last: i, value: h * 60 + mi, spelled: false });
+      continue;
+    }
+    // Decades ("1960s", "’70s", "50s"), numbers with a glued unit ("600Mbit", "10km", "3D") and codes
+    // ending in digits ("iPhone6", "G7"): the digits are a value a change can hit.
+    const decade = /^(\d{2}|\d{4})s$/.exec(t.text);
+    const glued = /^(\d+(?:\.\d+)?)(\p{L}+)$/u.exec(t.text);
+    const code = /^(\p{L}+)(\d+)$/u.exec(t.text);
+    if (decade) {
+      push({ kind: 'year', first: i, last: i, value: Number(decade[1]), unit: 'decade', spelled: false });
+      continue;
+    }
+    if (glued && !/^(st|nd|rd|th)$/i.test(glued[2]!)) {
+      push({ kind: 'cardinal', first: i, last: i, value: Number(glued[1]), unit: glued[2]!.toLowerCase(), spelled: false });
+      continue;
+    }
+    if (code) {
+      push({ kind: 'cardinal', first: i, last: i, value: Number(code[2]), unit: code[1]!.toLowerCase(), spelled: false });
       continue;
     }
     const digits = parseDigits(t.text);
@@ -234,8 +252,6 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
     } else if (after && after.word && PERCENT_WORDS.has(after.norm)) {
       unit = '%';
       last += 1;
-    } else if (after && after.word && /^\p{Ll}+$/u.test(after.text) && kind === 'cardinal') {
-      unit = after.norm;
     }
     if (kind === 'year') unit = undefined;
     push({ kind, first, last, value, ...(unit !== undefined ? { unit } : {}), spelled });
@@ -272,6 +288,9 @@ export function sameNumber(a: NumberMention, b: NumberMention): boolean {
     return shared > 0;
   }
   if (a.kind === 'time' || b.kind === 'time') return a.kind === b.kind && a.value === b.value;
+  // "three innings" is not "third-year": cardinals and ordinals are different quantities.
+  if ((a.kind === 'ordinal') !== (b.kind === 'ordinal')) return false;
+  if ((a.unit === 'decade') !== (b.unit === 'decade')) return false;
   return a.value === b.value;
 }
 
@@ -280,8 +299,10 @@ export function comparableNumbers(a: NumberMention, b: NumberMention): boolean {
   const cls = (n: NumberMention) => (n.kind === 'date' || n.kind === 'year' ? 'date' : n.kind === 'time' ? 'time' : 'num');
   if (cls(a) !== cls(b)) return false;
   if (cls(a) === 'num') {
-    // Units must agree when both are given ("30 members" vs "26 people" is a different quantity).
-    if (a.unit && b.unit && a.unit !== b.unit && (a.unit === '%' || b.unit === '%' || /^[^a-z]$/.test(a.unit) || /^[^a-z]$/.test(b.unit))) return false;
+    if ((a.kind === 'ordinal') !== (b.kind === 'ordinal')) return false;
+    // Units must agree when both are given ("30%" vs "$30", "10km" vs "10kg" are other quantities).
+    if (a.unit && b.unit && a.unit !== b.unit) return false;
+    if (!!a.unit !== !!b.unit && (a.unit === '%' || b.unit === '%')) return false;
   }
   return true;
 }

@@ -66,7 +66,7 @@ export const ENTITY_RULES: readonly RuleMeta[] = [
     id: RULE.dropped,
     kind: 'dropped',
     defaultSeverity: 'critical',
-    description: 'An entity of the reference is found nowhere in the candidate (aligned sentence, neighbours, whole text); critical for acronyms and defined names (missions, agencies), major for other names and numbers, minor for titles and spelled-out small numbers.',
+    description: 'An entity of the reference is found nowhere in the candidate (aligned sentence, neighbours, whole text); critical for acronyms and defined names (missions, agencies), major for other names, titles, numbers and for one half of a definition left out, minor for spelled-out small numbers and for a mention whose name still appears elsewhere.',
     example: 'IMAP → (missing)',
   },
   {

@@ -106,8 +106,9 @@ export function tokenizeDoc(doc: Pick<SegmentedDoc, 'text' | 'sentences'>): Toke
 }
 
 /**
- * Headline style: at least 3 capitalised words of 4+ letters and at most one lower-case word of 4+ letters
- * that is not a function word. A long sentence full of names still has its lower-case verbs and nouns.
+ * Headline style: capitalised words of 4+ letters dominate and at most one lower-case word of 4+ letters
+ * that is not a function word is left. A sentence ending in a full stop needs none at all and six capitals,
+ * because a short sentence dense with names ("Russian President Vladimir Putin spoke with …") is not a headline.
  */
 function isTitleCase(tokens: Token[], first: number, last: number): boolean {
   let capped = 0;
@@ -118,6 +119,10 @@ function isTitleCase(tokens: Token[], first: number, last: number): boolean {
     if (t.cap) capped++;
     else if (!HEADLINE_LOWER.has(t.norm)) lower++;
   }
+  let endIdx = last - 1;
+  while (endIdx >= first && /^["”’')\]]$/.test(tokens[endIdx]!.text)) endIdx--;
+  const terminal = endIdx >= first && /^[.!?]$/.test(tokens[endIdx]!.text);
+  if (terminal) return lower === 0 && capped >= 6;
   return capped >= 3 && lower <= 1 && capped >= 3 * lower;
 }
 

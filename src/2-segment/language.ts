@@ -15,6 +15,9 @@ const ENGLISH = new Set([
 /** Share of English function words above which Latin-script text is called English. */
 const ENGLISH_SHARE = 0.15;
 
+/** Fewer Latin words than this are too few to judge: called English, so checks still run on short snippets. */
+const MIN_WORDS = 20;
+
 /** Letters sampled at most: the guess is stable long before that, and huge inputs stay cheap. */
 const SAMPLE = 400_000;
 
@@ -60,5 +63,5 @@ export function guessLanguage(text: string): string {
     words++;
     if (ENGLISH.has(m[0].toLowerCase())) english++;
   }
-  return words > 0 && english / words >= ENGLISH_SHARE ? 'en' : 'other:Latin';
+  return words < MIN_WORDS || english / words >= ENGLISH_SHARE ? 'en' : 'other:Latin';
 }

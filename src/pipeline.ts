@@ -46,7 +46,7 @@ export function audit(reference: SourceText, candidate: SourceText, options: Aud
   const entityFindings =
     alignment.verdict === 'related' ? allEntityFindings.filter((f) => RELATED_KINDS.has(f.kind)) : allEntityFindings;
   const links = applyFindings(comparison.links, entityFindings);
-  const findings = [...entityFindings, ...sentenceFindings(ref, cand, alignment, links)];
+  const findings = [...entityFindings, ...sentenceFindings(ref, cand, alignment, links, entityFindings)];
 
   const budgetsHit: string[] = [];
   if (alignment.gaveUp) budgetsHit.push(`alignment: ${alignment.gaveUp.reason}`);

@@ -39,7 +39,13 @@ export const SENTENCE_RULES: RuleMeta[] = [
  * (an independent report of the same event) omissions and additions are its nature, not errors, so only
  * translations get omitted/added-sentence findings.
  */
-export function sentenceFindings(reference: SegmentedDoc, candidate: SegmentedDoc, alignment: Alignment, links: readonly ScoredLink[]): Finding[] {
+export function sentenceFindings(
+  reference: SegmentedDoc,
+  candidate: SegmentedDoc,
+  alignment: Alignment,
+  links: readonly ScoredLink[],
+  entityFindings: readonly Finding[],
+): Finding[] {
   if (alignment.verdict === 'unrelated') {
     return [
       {
@@ -57,8 +63,18 @@ export function sentenceFindings(reference: SegmentedDoc, candidate: SegmentedDo
   const refById = indexSentences(reference.sentences);
   const candById = indexSentences(candidate.sentences);
   const findings: Finding[] = [];
+  // Sentences an entity finding already explains: their drift needs no second, vaguer finding.
+  const explained = new Set(entityFindings.flatMap((f) => [f.reference?.sentence, f.candidate?.sentence]).filter((x): x is string => x !== undefined));
   for (const link of links) {
-    if (link.driftClass === 'omitted') {
+    if (link.driftClass === 'meaning-changed' && !link.ref.some((id) => explained.has(id)) && !link.cand.some((id) => explained.has(id))) {
+      const r = refById.get(link.ref[0]!)!;
+      const c = candById.get(link.cand[0]!)!;
+      const s = link.scores!;
+      findings.push({
+        ...sentenceFinding('sentence/meaning-changed', 'meaning-changed', `${link.ref.join('+')} → ${link.cand.join('+')} drifted to ${link.drift.toFixed(2)} (chrF ${s.chrF.toFixed(1)}, TER ${s.ter.toFixed(1)}): the sentence probably says something else now.`, r, c),
+        evidence: { drift: link.drift, chrF: s.chrF, ter: s.ter, confidence: link.confidence },
+      });
+    } else if (link.driftClass === 'omitted') {
       for (const id of link.ref) {
         const s = refById.get(id)!;
         findings.push(sentenceFinding('sentence/omitted', 'omitted-sentence', `Reference sentence ${id} has no counterpart in the candidate: "${excerpt(s.text)}".`, s, null));

@@ -389,3 +389,12 @@ describe('public API', () => {
     );
   });
 });
+
+describe('verdicts', () => {
+  it('explains a verdict other than translation in a banner', () => {
+    const r = makeReport({ ref: ['One.'], cand: ['Other.'] });
+    expect(renderHtml(r)).not.toContain('<p class="alert" role="note"><strong>Verdict');
+    r.summary.verdict = 'unrelated';
+    expect(renderHtml(r)).toContain('<p class="alert" role="note"><strong>Verdict: unrelated.</strong> The candidate does not correspond to the reference.</p>');
+  });
+});

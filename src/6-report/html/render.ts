@@ -242,6 +242,8 @@ function renderHeader(report: Report, model: Model): string {
   }).join('');
   const verdict = cls(String(s.verdict));
   const alerts: string[] = [];
+  // A candidate that is not a rendering makes every row below an omission or addition: say so first.
+  if (s.verdict !== 'translation') alerts.push(`<strong>Verdict: ${escapeText(String(s.verdict))}.</strong> ${escapeText(VERDICT_TEXT[s.verdict] ?? '')}`);
   if (s.budgetsHit.length > 0) {
     alerts.push(`<strong>Incomplete run.</strong> Budgets hit: ${s.budgetsHit.map((b) => escapeText(b)).join('; ')}`);
   }

@@ -1,4 +1,4 @@
-import type { DiffOp, Finding, FindingKind, Report, ReportLink, RuleMeta, Sentence, Severity, SeverityCounts, Span } from '../../types.js';
+import type { Finding, FindingKind, Report, ReportLink, RuleMeta, Sentence, Severity, SeverityCounts, Span } from '../../types.js';
 import { SEVERITIES } from '../../types.js';
 import { countBySeverity, sortFindings } from '../model.js';
 import { CLIENT_JS } from './client.js';
@@ -174,7 +174,7 @@ function sideView(link: ReportLink, side: Side, byId: Map<string, Sentence>): Si
   const skip = side === 'ref' ? '+' : '-';
   const pieces: Piece[] = [];
   let text = '';
-  for (const [op, value] of link.diff as DiffOp[]) {
+  for (const [op, value] of link.diff) {
     if (op === skip || value === '') continue;
     pieces.push({ start: text.length, end: text.length + value.length, op: op === '=' ? 'eq' : side === 'ref' ? 'del' : 'ins' });
     text += value;

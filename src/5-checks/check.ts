@@ -681,7 +681,7 @@ function checkNumbers(st: State, entities: Entity[]): void {
     // A bare month ("in May") that a lower-cased copy turned into "may": the word is still there.
     if (n.kind === 'date' && n.date?.d === undefined && n.date?.y === undefined) {
       const monthWord = st.ref.tokens[e.first]!.norm;
-      if ([...st.s0[e.sent]!, ...st.s1[e.sent]!].some((si) => st.candWords[si]!.some((t) => t.norm === monthWord))) continue;
+      if (st.cand.byNorm.has(monthWord)) continue;
     }
     const small = n.spelled && (n.value ?? 0) <= 10;
     report(st, RULE.dropped, small || n.kind === 'ordinal' && n.spelled ? 'minor' : 'major', `${q(n.text)} (${numberKey(n)}) is missing from the candidate.`, refSpan(st, e.first, e.last), null, {

@@ -39,7 +39,7 @@ const DASHES = new Set(['-', '–']);
 export function isAcronymToken(t: Pick<Token, 'text' | 'word'>): boolean {
   if (!t.word) return false;
   const text = t.text;
-  if (/^(?:\p{Lu}\.){2,}$/u.test(text)) return true;
+  if (/^\p{Lu}(?:\.\p{Lu})+\.?$/u.test(text)) return true;
   const letters = text.replace(/[^\p{L}]/gu, '');
   const upper = text.replace(/[^\p{Lu}]/gu, '');
   if (upper.length < 2) return false;

@@ -53,10 +53,10 @@ export interface TokenizedDoc {
 }
 
 /**
- * Abbreviations with inner dots (U.S., D.C., e.g.), decimal/grouped numbers and times (1.5, 146,000, 12:00),
+ * Abbreviations with inner dots (U.S., D.C., e.g., and "U.S" when a final dot was lost), decimal/grouped numbers and times (1.5, 146,000, 12:00),
  * words with digits or letters and combining marks, then any single other non-space character.
  */
-const TOKEN_RE = /(?:\p{L}\.){2,}|\p{N}+(?:[.,:]\p{N}+)+|[\p{L}\p{M}\p{N}]+|\S/gu;
+const TOKEN_RE = /\p{L}(?:\.\p{L})+\.?|\p{N}+(?:[.,:]\p{N}+)+|[\p{L}\p{M}\p{N}]+|\S/gu;
 
 export function tokenizeDoc(doc: Pick<SegmentedDoc, 'text' | 'sentences'>): TokenizedDoc {
   const tokens: Token[] = [];

@@ -1,0 +1,114 @@
+/**
+ * The seed corpus: issue 2's acceptance list on 000 → 001, silence on 000 → 000, and no major/critical
+ * finding on meaning-preserving copies (lower-cased, tokenized, final full stops removed) of every document.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkEntities } from '../../src/5-checks/index.js';
+import type { Finding, SegmentedDoc } from '../../src/types.js';
+import { docs } from './helpers.js';
+
+const corpusDir = fileURLToPath(new URL('../../corpus/', import.meta.url));
+const file = (prefix: string) => readFileSync(corpusDir + readdirSync(corpusDir).find((f) => f.startsWith(prefix))!, 'utf8');
+const ref000 = file('000_');
+const cand001 = file('001_');
+
+const input = docs(ref000, cand001);
+const findings = checkEntities(input);
+
+function find(refText: string, candText: string | null, kinds: string[]): Finding | undefined {
+  return findings.find(
+    (f) => kinds.includes(f.kind) && f.reference !== null && f.reference.text.includes(refText) && (candText === null ? true : f.candidate?.text.includes(candText) ?? false),
+  );
+}
+
+describe('corpus 000 → 001 (machine round trip): the acceptance list', () => {
+  const cases: [string, string | null, string[], string[]][] = [
+    ['KASA', 'Cassa', ['misspelling'], ['major']],
+    ['KASI', 'Cassi', ['misspelling'], ['major']],
+    ['Kandahari', 'Kanhdhari', ['misspelling'], ['major']],
+    ['Feldstein', 'Feldestein', ['misspelling'], ['major']],
+    ['SPHEREx', 'SPAREX', ['misspelling'], ['major']],
+    ['NOAA', 'Noa', ['misspelling'], ['major']],
+    ['CEOS', 'CEOSS', ['misspelling'], ['major']],
+    ['Commercial Lunar Payload Services', 'Attack', ['expansion-corrupted'], ['critical']],
+    ['National Oceanic and Atmospheric Administration', 'Air Force', ['expansion-corrupted'], ['critical']],
+    ['IMAP', null, ['dropped'], ['critical']],
+    ['ROK', 'Rock', ['mistranslated'], ['critical']],
+  ];
+  for (const [r, c, kinds, severities] of cases) {
+    it(`${r} → ${c ?? '(dropped)'}`, () => {
+      const f = find(r, c, kinds);
+      expect(f, `no ${kinds.join('/')} finding for ${r} → ${c}`).toBeDefined();
+      expect(severities).toContain(f!.severity);
+    });
+  }
+
+  it('names the words replaced in corrupted expansions', () => {
+    const clps = find('Commercial Lunar Payload Services', 'Attack', ['expansion-corrupted'])!;
+    expect(clps.evidence.replaced).toEqual([['Payload', 'Attack']]);
+    const noaa = find('National Oceanic and Atmospheric Administration', 'Air Force', ['expansion-corrupted'])!;
+    expect(noaa.evidence.replaced).toEqual([['Atmospheric', 'Air Force']]);
+  });
+
+  it('reports the candidate-only names of 001', () => {
+    const inserted = findings.filter((f) => f.kind === 'inserted').map((f) => f.candidate!.text);
+    expect(inserted).toContain('Al -Mudhah');
+    expect(inserted).toContain('Albin');
+  });
+
+  it('has no finding on harmless variants (19th → nineteenth, U.S. → American/United States, April 14 → April 14,)', () => {
+    const onVariants = findings.filter((f) => f.reference && /^(19th|U\.S\.|April 14|October 2025|November 8, 2023|2026|2027)$/.test(f.reference.text));
+    // Only "ROK-U.S." → "ROK-Us" remains, a capitalisation change (minor), not a harmless variant.
+    expect(onVariants.map((f) => `${f.kind} ${f.reference!.text} → ${f.candidate?.text}`)).toEqual(['case-only U.S. → Us']);
+  });
+
+  it('gives every span back from the document text, and orders findings deterministically', () => {
+    for (const f of findings) {
+      if (f.reference) expect(input.reference.text.slice(f.reference.start, f.reference.end)).toBe(f.reference.text);
+      if (f.candidate) expect(input.candidate.text.slice(f.candidate.start, f.candidate.end)).toBe(f.candidate.text);
+    }
+    const again = checkEntities(input);
+    expect(again).toEqual(findings);
+    const keys = findings.map((f) => f.reference?.start ?? Infinity);
+    for (let i = 1; i < keys.length; i++) expect(keys[i]!).toBeGreaterThanOrEqual(keys[i - 1]!);
+  });
+});
+
+/** A copy with tokenizer-style spacing around punctuation (sacreBLEU/Moses style, abbreviations kept). */
+function tokenized(t: string): string {
+  return t
+    .replace(/([,;:()“”"?!])/g, ' $1 ')
+    .replace(/([’'])s\b/g, ' $1s')
+    .replace(/\.(\s*(?:\n|$))/g, ' .$1')
+    .replace(/[ \t]+/g, ' ');
+}
+
+describe('meaning-preserving copies of every corpus document', () => {
+  const names = readdirSync(corpusDir).filter((f) => /^\d{3}_.*\.txt$/.test(f));
+  for (const name of names) {
+    const text = readFileSync(corpusDir + name, 'utf8');
+    it(`${name} → itself: no findings`, () => {
+      expect(checkEntities(docs(text, text))).toEqual([]);
+    });
+    const copies: Record<string, string> = {
+      'lower-cased': text.toLowerCase(),
+      tokenized: tokenized(text),
+      'final full stops removed': text.replace(/\.\s*$/gm, ''),
+    };
+    for (const [what, copy] of Object.entries(copies)) {
+      it(`${name} → ${what}: no major or critical finding`, () => {
+        const serious = checkEntities(docs(text, copy)).filter((f) => f.severity !== 'minor');
+        expect(serious.map((f) => `${f.rule} ${f.reference?.text} → ${f.candidate?.text}`)).toEqual([]);
+      });
+    }
+  }
+});
+
+describe('input shape', () => {
+  it('returns no findings for empty documents', () => {
+    const empty: SegmentedDoc = { path: 'e', sha256: '', text: '', sentences: [], warnings: [], language: 'en' };
+    expect(checkEntities({ reference: empty, candidate: empty, links: [] })).toEqual([]);
+  });
+});

@@ -243,7 +243,9 @@ export const INDEX_CSS = `${BASE_CSS}
 main{padding-top:12px}
 table.idx{width:100%;font-size:.9rem}
 table.idx th,table.idx td{padding:5px 8px;border-bottom:1px solid ${P.rule};vertical-align:top}
-table.idx thead th{background:${P.panel};font-size:.78rem;text-transform:uppercase;letter-spacing:.03em;color:${P.muted}}
+table.idx thead th{background:${P.panel};font-size:.8rem;color:${P.muted}}
+table.idx .verdict{padding:0 8px;font-size:.82rem}
+.top p{margin:4px 0 0}
 table.idx td.path{overflow-wrap:anywhere}
 table.idx tr.err td{background:${P.criticalBg}}
 .zero{color:${P.muted}}

@@ -12,6 +12,8 @@
  *     previous line ends in a space (PDF output, Golden Rule 41, extended #027, #035), or when joining lines
  *     reaches final punctuation (Rule 40) — a list of lower-case lines with no full stop anywhere
  *     ("features / contact manager / events, activities", Rule 42) stays a list;
+ *   - a line that ends on a word no English sentence or title ends on ("signed by", "the", "and"), or on a
+ *     comma, hyphen, dash or opening bracket: continuation, whatever the next line starts with;
  *   - otherwise a boundary, unless the text is hard-wrapped (most lines near one width) and the next line's
  *     first word would not have fitted on this line, i.e. the break was the wrapper's, not the author's.
  *
@@ -94,6 +96,29 @@ function endsFinal(s: string, from: number, end: number): boolean {
   }
   const c = s.charCodeAt(p);
   return isTerminal(c) || c === 58 || c === 59;
+}
+
+/**
+ * Lower-case words after which a sentence or a title cannot stop: articles, prepositions, conjunctions,
+ * auxiliaries, possessives. A line ending on one of them was broken inside a sentence.
+ */
+const OPEN_ENDINGS = new Set([
+  'the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'and', 'or', 'but', 'nor', 'as',
+  'that', 'which', 'who', 'whose', 'whom', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had',
+  'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'its', 'their', 'his', 'her',
+  'our', 'your', 'my', 'this', 'these', 'those', 'than', 'into', 'onto', 'upon', 'between', 'among', 'about',
+  'via', 'per', 'whether', 'if', 'because', 'while', 'including', 'such', 'both', 'either', 'neither', 'also',
+]);
+
+/** The line stops where a sentence cannot: on a word of `OPEN_ENDINGS`, a comma, hyphen, dash or opener. */
+function endsOpen(s: string, from: number, end: number): boolean {
+  const c = s.charCodeAt(end - 1);
+  if (c === 44 || c === 38 || c === 47 || c === 40 || c === 91 || c === 0x201c || c === 0x2018) return true;
+  if (isDash(c)) return end - 2 >= from && !isDash(s.charCodeAt(end - 2)); // "inter-", "WASHINGTON —", not "----"
+  let p = end;
+  while (p > from && end - p < 12 && s.charCodeAt(p - 1) >= 97 && s.charCodeAt(p - 1) <= 122) p--;
+  if (p === end || (p > from && !isWs(s.charCodeAt(p - 1)))) return false;
+  return OPEN_ENDINGS.has(s.slice(p, end));
 }
 
 /** The line opens a list item or a heading: bullet, "- item", "1.", "b)", "(iii)", "# Heading". */
@@ -201,6 +226,7 @@ export function lineUnits(s: string): Unit[] {
       const c = s.charCodeAt(cs);
       if (opensItem(s, cs)) soft = false;
       else if (closesPrevious(c)) soft = true;
+      else if (endsOpen(s, lines.cStart[prev] as number, lines.cEnd[prev] as number)) soft = true;
       else if (continuesLower(s, cs)) soft = lines.trailing[prev] === 1 || reaches[k] === 1 || wrapped;
       else soft = wrapped;
     }

@@ -226,6 +226,16 @@ describe('segmentSentences: lines, lists, wraps', () => {
     expect(s).toEqual([lines.slice(0, 3).join('\n'), lines[3], lines[4]]);
   });
 
+  it('continues a line that ends where no sentence or title can end, even before a capital', () => {
+    expect(texts('The agreement was signed by\nPresident Biden and President Yoon.')).toEqual([
+      'The agreement was signed by\nPresident Biden and President Yoon.',
+    ]);
+    expect(texts('Officials from Korea,\nJapan and the U.S. met.')).toEqual(['Officials from Korea,\nJapan and the U.S. met.']);
+    expect(texts('WASHINGTON —\nThe two sides met.')).toEqual(['WASHINGTON —\nThe two sides met.']);
+    expect(texts('Deepening Cooperation in May\nThe two sides met.')).toEqual(['Deepening Cooperation in May', 'The two sides met.']);
+    expect(texts('----\nThe two sides met.')).toEqual(['----', 'The two sides met.']);
+  });
+
   it('treats a line starting with closing punctuation as part of the previous line', () => {
     expect(texts('contact us for pricing\n. Pricing info')).toEqual(['contact us for pricing\n.', 'Pricing info']);
   });

@@ -9,7 +9,7 @@
 import { formatSignature, StringMetric, type NRefs } from './base.js';
 import { Counts, IdSpace, IntBuffer, PairTable, SpanTable } from './intern.js';
 import { pyFixed, pyLower, pyRstrip } from './pytext.js';
-import { BLEU_TOKENIZERS, scanBleu, type BleuTokenizerName, type TokenSink } from './tokenizers.js';
+import { BLEU_TOKENIZERS, scanBleu, TokenSpans, type BleuTokenizerName } from './tokenizers.js';
 
 export type SmoothMethod = 'exp' | 'floor' | 'add-k' | 'none';
 
@@ -127,8 +127,8 @@ const refMaxCount = new Counts();
 let ngramIds = new Int32Array(1024);
 let cur = new Int32Array(256);
 
-const internSink: TokenSink = (s, a, b, h) => hypTok.push(spans.intern(s, a, b, h));
-const lookupSink: TokenSink = (s, a, b, h) => refTok.push(spans.get(s, a, b, h));
+const hypSpans = new TokenSpans();
+const refSpans = new TokenSpans();
 
 export class BLEU extends StringMetric {
   readonly id = 'BLEU';
@@ -174,7 +174,11 @@ export class BLEU extends StringMetric {
     hypTok.clear();
 
     // Hypothesis: intern every token and n-gram; order-n ids form the contiguous range [ends[n-1], ends[n]).
-    scanBleu(this.tokenize, this.prepare(hyp), internSink);
+    scanBleu(this.tokenize, this.prepare(hyp), hypSpans);
+    {
+      const { text, starts, ends, hashes, count } = hypSpans;
+      for (let i = 0; i < count; i++) hypTok.push(spans.intern(text, starts[i]!, ends[i]!, hashes[i]!));
+    }
     const L = hypTok.length;
     const tok = hypTok.data;
     if (ngramIds.length < N * L) ngramIds = new Int32Array(2 * N * L);
@@ -201,7 +205,11 @@ export class BLEU extends StringMetric {
     const refLens: number[] = [];
     for (const ref of refs) {
       refTok.clear();
-      scanBleu(this.tokenize, this.prepare(ref), lookupSink);
+      scanBleu(this.tokenize, this.prepare(ref), refSpans);
+      {
+        const { text, starts, ends, hashes, count } = refSpans;
+        for (let i = 0; i < count; i++) refTok.push(spans.get(text, starts[i]!, ends[i]!, hashes[i]!));
+      }
       const Lr = refTok.length;
       refLens.push(Lr);
       const rt = refTok.data;

@@ -12,10 +12,46 @@ export type BleuTokenizerName = '13a' | 'intl' | 'char' | 'none';
 export const BLEU_TOKENIZERS: readonly BleuTokenizerName[] = ['13a', 'intl', 'char', 'none'];
 
 /**
- * Receives the tokens of a line as spans of a string, with the FNV-1a hash of each span's code units, so
- * that callers can intern tokens without allocating a string per token.
+ * The tokens of a line as spans of one string, with the FNV-1a hash of each span's code units, so that
+ * callers can intern tokens without allocating a string per token.
  */
-export type TokenSink = (s: string, start: number, end: number, hash: number) => void;
+export class TokenSpans {
+  /** The string the spans point into. */
+  text = '';
+  count = 0;
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  hashes = new Int32Array(256);
+
+  reset(text: string): void {
+    this.text = text;
+    this.count = 0;
+  }
+
+  push(start: number, end: number, hash: number): void {
+    if (this.count === this.starts.length) {
+      const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+      this.hashes = grow(this.hashes);
+    }
+    const i = this.count++;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.hashes[i] = hash;
+  }
+
+  /** The tokens as strings. */
+  strings(): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < this.count; i++) out.push(this.text.slice(this.starts[i], this.ends[i]));
+    return out;
+  }
+}
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
@@ -60,6 +96,25 @@ function prepare13a(line: string): string {
   return line;
 }
 
+// Character classes of the 13a rules, as bits, for the ASCII range (everything else is an ordinary
+// character unless it is Python whitespace).
+const C_P1 = 1;
+const C_DIGIT = 2;
+const C_DOTCOMMA = 4;
+const C_DASH = 8;
+const C_SPACE = 16;
+/** Flag bit set when rule 2 matched the dot/comma at this position. */
+const F_M2 = 32;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_CLASS[c] =
+    (isP1(c) ? C_P1 : 0) |
+    (isDigit(c) ? C_DIGIT : 0) |
+    (isDotComma(c) ? C_DOTCOMMA : 0) |
+    (c === 0x2d ? C_DASH : 0) |
+    (isPyWhitespace(c) ? C_SPACE : 0);
+}
+
 // Reusable scratch for the 13a scanner (grown on demand; the tokenizer is synchronous).
 let codeBuf = new Uint16Array(1024);
 let flagBuf = new Uint8Array(1024);
@@ -75,8 +130,9 @@ let flagBuf = new Uint8Array(1024);
  * match cannot be the first of the next one, and likewise for rule 3). The regex cascade is kept in the
  * tests (test/metrics/naive.ts) as the reference, and the two are compared on random strings.
  */
-export function scan13a(line: string, sink: TokenSink): void {
+export function scan13a(line: string, out: TokenSpans): void {
   const t = prepare13a(line);
+  out.reset(t);
   // Position k of the padded line " " + t + " " is t[k - 1].
   const m = t.length + 2;
   if (codeBuf.length < m + 1) {
@@ -84,24 +140,25 @@ export function scan13a(line: string, sink: TokenSink): void {
     flagBuf = new Uint8Array(2 * m);
   }
   const cc = codeBuf;
-  const m2 = flagBuf;
+  const fl = flagBuf;
   cc[0] = 0x20;
   cc[m - 1] = 0x20;
-  m2[0] = 0;
-  m2[m - 1] = 0;
-  // Pass 1: code units, and rule 2 (a dot/comma after a non-digit; the character before it in the rule-1
-  // output is an inserted space when the previous character is a P1 character).
-  let prevM2 = 0;
+  fl[0] = C_SPACE | C_P1;
+  fl[m - 1] = C_SPACE | C_P1;
+  // Pass 1: code units, their classes, and rule 2 (a dot/comma after a non-digit; the character before
+  // it in the rule-1 output is an inserted space when the previous character is a P1 character).
+  let prevF = fl[0]!;
   for (let k = 1; k < m - 1; k++) {
     const c = t.charCodeAt(k - 1);
     cc[k] = c;
-    let v = 0;
-    if (c === 0x2e || c === 0x2c) {
-      const p = cc[k - 1]!;
-      v = isP1(p) || (!isDigit(p) && !(prevM2 === 1 && (p === 0x2e || p === 0x2c))) ? 1 : 0;
+    let f = c < 128 ? ASCII_CLASS[c]! : isPyWhitespace(c) ? C_SPACE : 0;
+    if (f & C_DOTCOMMA) {
+      if (prevF & C_P1 || ((prevF & C_DIGIT) === 0 && (prevF & (C_DOTCOMMA | F_M2)) !== (C_DOTCOMMA | F_M2))) {
+        f |= F_M2;
+      }
     }
-    m2[k] = v;
-    prevM2 = v;
+    fl[k] = f;
+    prevF = f;
   }
   // Pass 2: rule 3 (a dot/comma before a non-digit, on the rule-2 output), rule 4, and the tokens.
   let start = -1;
@@ -109,38 +166,52 @@ export function scan13a(line: string, sink: TokenSink): void {
   let prevM3 = 0;
   for (let k = 1; k < m - 1; k++) {
     const c = cc[k]!;
+    const f = fl[k]!;
+    if (f === 0) {
+      // An ordinary character: a boundary before it needs a special character before it.
+      if (start >= 0) {
+        const fp = fl[k - 1]!;
+        if (fp !== 0 && (prevM3 === 1 || fp & (C_P1 | F_M2) || (fp & C_DASH && fl[k - 2]! & C_DIGIT))) {
+          out.push(start - 1, k - 1, h);
+          start = -1;
+        }
+      }
+      if (start < 0) {
+        start = k;
+        h = FNV_OFFSET;
+      }
+      h = Math.imul(h ^ c, FNV_PRIME);
+      prevM3 = 0;
+      continue;
+    }
     let m3 = 0;
-    if (c === 0x2e || c === 0x2c) {
-      const next = cc[k + 1]!;
-      const p = cc[k - 1]!;
-      const m2k = m2[k]!;
+    if (f & C_DOTCOMMA) {
+      const fn = fl[k + 1]!;
+      const fp = fl[k - 1]!;
       // The next character in the rule-2 output: an inserted space, or the next character itself.
-      const nextNonDigit = m2k === 1 || isP1(next) || m2[k + 1] === 1 || !isDigit(next);
+      const nextNonDigit = f & F_M2 || fn & (C_P1 | F_M2) || (fn & C_DIGIT) === 0;
       // Consumed as the second character of a rule-3 match starting at the previous dot/comma.
-      const consumed = prevM3 === 1 && m2k === 0 && m2[k - 1] === 0 && (p === 0x2e || p === 0x2c);
+      const consumed = prevM3 === 1 && (f & F_M2) === 0 && (fp & F_M2) === 0 && fp & C_DOTCOMMA;
       m3 = nextNonDigit && !consumed ? 1 : 0;
     }
-    if (isPyWhitespace(c)) {
+    if (f & C_SPACE) {
       if (start >= 0) {
-        sink(t, start - 1, k - 1, h);
+        out.push(start - 1, k - 1, h);
         start = -1;
       }
       prevM3 = 0;
       continue;
     }
     if (start >= 0) {
-      const p = cc[k - 1]!;
+      const fp = fl[k - 1]!;
       if (
         m3 === 1 ||
         prevM3 === 1 ||
-        isP1(p) ||
-        isP1(c) ||
-        m2[k] === 1 ||
-        m2[k - 1] === 1 ||
-        (c === 0x2d && isDigit(p)) ||
-        (p === 0x2d && k >= 2 && isDigit(cc[k - 2]!))
+        (fp | f) & (C_P1 | F_M2) ||
+        (f & C_DASH && fp & C_DIGIT) ||
+        (fp & C_DASH && k >= 2 && fl[k - 2]! & C_DIGIT)
       ) {
-        sink(t, start - 1, k - 1, h);
+        out.push(start - 1, k - 1, h);
         start = -1;
       }
     }
@@ -151,14 +222,14 @@ export function scan13a(line: string, sink: TokenSink): void {
     h = Math.imul(h ^ c, FNV_PRIME);
     prevM3 = m3;
   }
-  if (start >= 0) sink(t, start - 1, m - 2, h);
+  if (start >= 0) out.push(start - 1, m - 2, h);
 }
 
 /** mteval-v13a tokens of a line (sacreBLEU `Tokenizer13a` followed by `split()`). */
 export function tokenize13a(line: string): string[] {
-  const out: string[] = [];
-  scan13a(line, (s, a, b) => out.push(s.slice(a, b)));
-  return out;
+  const spans = new TokenSpans();
+  scan13a(line, spans);
+  return spans.strings();
 }
 
 // --- intl (mteval-v14 --international-tokenization) -------------------------------------------------------
@@ -204,13 +275,20 @@ export function tokenizeBleu(name: BleuTokenizerName, line: string): string[] {
   }
 }
 
-/** Streams the tokens of `line` to `sink` (13a without allocating; the others through their token lists). */
-export function scanBleu(name: BleuTokenizerName, line: string, sink: TokenSink): void {
+/** Writes the tokens of `line` into `out` (13a without allocating; the others through their token lists). */
+export function scanBleu(name: BleuTokenizerName, line: string, out: TokenSpans): void {
   if (name === '13a') {
-    scan13a(line, sink);
+    scan13a(line, out);
     return;
   }
-  for (const t of tokenizeBleu(name, line)) sink(t, 0, t.length, spanHash(t, 0, t.length));
+  const tokens = tokenizeBleu(name, line);
+  const text = tokens.join(' ');
+  out.reset(text);
+  let pos = 0;
+  for (const t of tokens) {
+    out.push(pos, pos + t.length, spanHash(text, pos, pos + t.length));
+    pos += t.length + 1;
+  }
 }
 
 // --- tercom (TER) ------------------------------------------------------------------------------------------

@@ -1,0 +1,262 @@
+/**
+ * One table per finding kind: hand-written sentence pairs with the exact finding expected (rule, severity,
+ * reference and candidate spans), and pairs that must give no finding of that kind.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkEntities, ENTITY_RULES, type Glossary } from '../../src/5-checks/index.js';
+import type { Finding } from '../../src/types.js';
+import { docs, pair } from './helpers.js';
+
+interface Expect {
+  rule: string;
+  severity: string;
+  ref: string | null;
+  cand: string | null;
+}
+
+function run(ref: string, cand: string, glossary?: Glossary): Finding[] {
+  return checkEntities({ ...pair(ref, cand), ...(glossary ? { glossary } : {}) });
+}
+
+function expectFinding(findings: Finding[], e: Expect, ref: string, cand: string): void {
+  const f = findings.find((x) => x.rule === e.rule && (x.reference?.text ?? null) === e.ref && (x.candidate?.text ?? null) === e.cand);
+  expect(f, `expected ${e.rule} ${e.ref} → ${e.cand}; got ${findings.map((x) => `${x.rule}:${x.severity} ${x.reference?.text}→${x.candidate?.text}`).join(' | ')}`).toBeDefined();
+  expect(f!.severity).toBe(e.severity);
+  if (f!.reference) {
+    expect(ref.slice(f!.reference.start, f!.reference.end)).toBe(f!.reference.text);
+    expect(f!.reference.sentence).toBe('r1');
+  }
+  if (f!.candidate) {
+    expect(cand.slice(f!.candidate.start, f!.candidate.end)).toBe(f!.candidate.text);
+    expect(f!.candidate.sentence).toBe('c1');
+  }
+  expect(f!.message.length).toBeGreaterThan(10);
+  expect(ENTITY_RULES.some((r) => r.id === f!.rule && r.kind === f!.kind)).toBe(true);
+}
+
+type Row = [ref: string, cand: string, expected: Expect];
+
+function table(name: string, rows: Row[], clean: [string, string][], cleanRule: string) {
+  describe(name, () => {
+    for (const [ref, cand, e] of rows) {
+      it(`finds ${e.ref ?? '∅'} → ${e.cand ?? '∅'}`, () => expectFinding(run(ref, cand), e, ref, cand));
+    }
+    for (const [ref, cand] of clean) {
+      it(`no ${cleanRule} for “${cand.slice(0, 60)}”`, () => {
+        const got = run(ref, cand).filter((f) => f.rule === cleanRule);
+        expect(got.map((f) => `${f.reference?.text} → ${f.candidate?.text}`)).toEqual([]);
+      });
+    }
+  });
+}
+
+table(
+  'misspelling',
+  [
+    ['NASA and KASA signed the agreement.', 'NASA and Cassa signed the agreement.', { rule: 'entity/misspelling', severity: 'major', ref: 'KASA', cand: 'Cassa' }],
+    ['The talks were led by Karen Feldstein of NASA.', 'The talks were led by Karen Feldestein of NASA.', { rule: 'entity/misspelling', severity: 'major', ref: 'Feldstein', cand: 'Feldestein' }],
+    ['Officials met in Ulaanbaatar on Monday.', 'Officials met in Ulanbaatar on Monday.', { rule: 'entity/misspelling', severity: 'major', ref: 'Ulaanbaatar', cand: 'Ulanbaatar' }],
+    ['The data came from NOAA satellites.', 'The data came from Noa satellites.', { rule: 'entity/misspelling', severity: 'major', ref: 'NOAA', cand: 'Noa' }],
+    ['The meeting of CEOS ended.', 'The meeting of CEOSS ended.', { rule: 'entity/misspelling', severity: 'major', ref: 'CEOS', cand: 'CEOSS' }],
+    ['Minister Tshabalala spoke first.', 'Minister Tschabalala spoke first.', { rule: 'entity/misspelling', severity: 'major', ref: 'Tshabalala', cand: 'Tschabalala' }],
+  ],
+  [
+    ['NASA and KASA signed the agreement.', 'NASA and KASA signed the agreement.'],
+    ['NASA and KASA signed the agreement.', 'nasa and kasa signed the agreement.'],
+    ['The Artemis Accords were signed.', 'The Artemis Accord was signed.'],
+    ['Officials met in Seoul and Busan.', 'Officials met in Busan and Seoul.'],
+    // A different, unrelated name is a replacement, not a misspelling.
+    ['The deal was signed by Siemens.', 'The deal was signed by Toyota.'],
+  ],
+  'entity/misspelling',
+);
+
+table(
+  'case-only',
+  [
+    ['The Rapid Science Synthesis Report is due.', 'The rapid science synthesis report is due.', { rule: 'entity/case-only', severity: 'minor', ref: 'Rapid Science Synthesis Report', cand: 'rapid science synthesis report' }],
+    ['Companies that build Commercial LEO Destinations (CLDs) were invited.', 'Companies that build Commercial LEO Destinations (CLDS) were invited.', { rule: 'entity/case-only', severity: 'minor', ref: 'CLDs', cand: 'CLDS' }],
+    ['The ROK delegation arrived.', 'The Rok delegation arrived.', { rule: 'entity/case-only', severity: 'minor', ref: 'ROK', cand: 'Rok' }],
+  ],
+  [
+    ['The ROK delegation arrived.', 'The ROK delegation arrived.'],
+    // A capital gained at the start of a sentence is grammar.
+    ['They met NASA officials.', 'NASA officials met them.'],
+  ],
+  'entity/case-only',
+);
+
+table(
+  'mistranslated',
+  [
+    ['The U.S.-ROK Alliance stands firm.', 'The United States Alliance Rock stands firm.', { rule: 'entity/mistranslated', severity: 'critical', ref: 'ROK', cand: 'Rock' }],
+    ['Officials from MARS attended.', 'Officials from Mars attended.', { rule: 'entity/case-only', severity: 'minor', ref: 'MARS', cand: 'Mars' }],
+  ],
+  [
+    ['The U.S.-ROK Alliance stands firm.', 'The Korea-U.S. alliance stands firm.'],
+    ['The ROK delegation arrived.', 'The Korean delegation arrived.'],
+  ],
+  'entity/mistranslated',
+);
+
+table(
+  'expansion-corrupted',
+  [
+    [
+      'They will use the Commercial Lunar Payload Services (CLPS) initiative.',
+      'They will use the Commercial Lunar Attack Services (CLPS) initiative.',
+      { rule: 'entity/expansion-corrupted', severity: 'critical', ref: 'Commercial Lunar Payload Services', cand: 'Commercial Lunar Attack Services' },
+    ],
+    [
+      'Delegates came from the National Oceanic and Atmospheric Administration (NOAA).',
+      'Delegates came from the National Oceanic and Air Force Administration (NOAA).',
+      { rule: 'entity/expansion-corrupted', severity: 'critical', ref: 'National Oceanic and Atmospheric Administration', cand: 'National Oceanic and Air Force Administration' },
+    ],
+    [
+      'The Korea Coast Guard (KCG) patrols the coast.',
+      'The Korea Coast Force (KCG) patrols the coast.',
+      { rule: 'entity/expansion-corrupted', severity: 'critical', ref: 'Korea Coast Guard', cand: 'Korea Coast Force' },
+    ],
+    [
+      'The network uses the Korean Deep Space Antennae (KDSA) for tracking.',
+      'The network uses the Korean Space Antennae (KDSA) for tracking.',
+      { rule: 'entity/expansion-corrupted', severity: 'major', ref: 'Korean Deep Space Antennae', cand: 'Korean Space Antennae' },
+    ],
+    [
+      'She visited the National Maritime Intelligence-Integration Office last week.',
+      'She visited the National Maritime Integration Office last week.',
+      { rule: 'entity/expansion-corrupted', severity: 'major', ref: 'National Maritime Intelligence-Integration Office', cand: 'National Maritime Integration Office' },
+    ],
+  ],
+  [
+    // Same words in another order, inflection, "U.S." ↔ "American", "UN" ↔ "United Nations": the same name.
+    ['The Korea Astronomy and Space Science Institute (KASI) joined.', 'The Korea Institute of Astronomy and Space Science (KASI) joined.'],
+    ['Data from the U.S. Geological Survey (USGS) was shared.', 'Data from the American Geological Survey (USGS) was shared.'],
+    ['The UN Committee on the Peaceful Uses of Outer Space met.', 'The United Nations Committee on the Peaceful Uses of Outer Space met.'],
+    ['The Working Group on Export Controls met.', 'The Work Group on Export Controls met.'],
+  ],
+  'entity/expansion-corrupted',
+);
+
+table(
+  'replaced',
+  [
+    ['According to initial investigations, a Munich resident pushed him.', 'According to initial investigations, a Europe resident pushed him.', { rule: 'entity/replaced', severity: 'critical', ref: 'Munich', cand: 'Europe' }],
+    ['"We are expecting floods," AP quoted the official.', '"We are expecting floods," ADG quoted the official.', { rule: 'entity/replaced', severity: 'critical', ref: 'AP', cand: 'ADG' }],
+    ['In 1975, writer Alice Walker went to the grave.', 'In 1975, writer Stephen Dickson went to the grave.', { rule: 'entity/replaced', severity: 'critical', ref: 'Alice Walker', cand: 'Stephen Dickson' }],
+  ],
+  [['According to initial investigations, a Munich resident pushed him.', 'Initial investigations show that a Munich resident pushed him.']],
+  'entity/replaced',
+);
+
+table(
+  'dropped',
+  [
+    ['The ROK joined NASA’s Interstellar Mapping and Acceleration Probe (IMAP) mission.', 'The ROK joined the NASA mission.', { rule: 'entity/dropped', severity: 'critical', ref: 'Interstellar Mapping and Acceleration Probe (IMAP', cand: null }],
+    ['The number of missing weapons is alarming, she told RND reporters.', 'The number of missing weapons is alarming, she told reporters.', { rule: 'entity/dropped', severity: 'critical', ref: 'RND', cand: null }],
+    ['In addition, Peña Nieto promised to fight the cartels.', 'In addition, he promised to fight the cartels.', { rule: 'entity/dropped', severity: 'major', ref: 'Peña Nieto', cand: null }],
+    ['It is one of South Africa’s main parks and the flagship of South African National Parks.', 'It is one of the main parks and the flagship of South African National Parks.', { rule: 'entity/dropped', severity: 'major', ref: 'South Africa', cand: null }],
+    ['They joined the Group on Earth Observations (GEO) last year.', 'They joined the GEO last year.', { rule: 'entity/dropped', severity: 'major', ref: 'Group on Earth Observations', cand: null }],
+  ],
+  [
+    ['Officials met in Washington, DC on April 14.', 'Officials met in Washington, D.C. on April 14.'],
+    ['The U.S. delegation arrived.', 'The American delegation arrived.'],
+    ['The UN envoy spoke.', 'The United Nations envoy spoke.'],
+  ],
+  'entity/dropped',
+);
+
+table(
+  'number-or-date-changed',
+  [
+    ['The agreement was signed in October 2024.', 'The agreement was signed in October 2025.', { rule: 'entity/number-or-date-changed', severity: 'critical', ref: 'October 2024', cand: 'October 2025' }],
+    ['The meeting was held on April 25, 2022.', 'The meeting was held on April 52, 2022.', { rule: 'entity/number-or-date-changed', severity: 'critical', ref: 'April 25, 2022', cand: 'April 52, 2022' }],
+    ['The meeting was held on April 25.', 'The meeting was held on May 25.', { rule: 'entity/number-or-date-changed', severity: 'critical', ref: 'April 25', cand: 'May 25' }],
+    ['Delegations of about 30 members took part.', 'Delegations of about 40 members took part.', { rule: 'entity/number-or-date-changed', severity: 'critical', ref: '30', cand: '40' }],
+    ['The company registered 1.5 million applications.', 'The company registered 1.2 million applications.', { rule: 'entity/number-or-date-changed', severity: 'critical', ref: '1.5 million', cand: '1.2 million' }],
+    ['The protest took place in only nine states.', 'The protest took place in only six states.', { rule: 'entity/number-or-date-changed', severity: 'critical', ref: 'nine', cand: 'six' }],
+    ['It hosts the 19th annual meeting.', 'It hosts the 18th annual meeting.', { rule: 'entity/number-or-date-changed', severity: 'critical', ref: '19th', cand: '18th' }],
+    ['The council met 17 times from ’13 to ’21.', 'The council met 17 times from ’13 to ’22.', { rule: 'entity/number-or-date-changed', severity: 'critical', ref: '’21', cand: '’22' }],
+    ['During the 1960s he worked in Boston.', 'During the 1970s he worked in Boston.', { rule: 'entity/number-or-date-changed', severity: 'critical', ref: '1960s', cand: '1970s' }],
+    ['Prices rose by 12% last year.', 'Prices rose by 21% last year.', { rule: 'entity/number-or-date-changed', severity: 'critical', ref: '12%', cand: '21%' }],
+  ],
+  [
+    ['It hosts the 19th annual meeting.', 'It hosts the nineteenth annual meeting.'],
+    ['They met on 14 April 2025.', 'They met on April 14, 2025.'],
+    ['The fund holds $700 billion.', 'The fund holds $ 700 billion.'],
+    ['Eight people live there.', 'eight people live there.'],
+    ['The first three innings were played by third-year players.', 'The first three innings were played by third-year players'],
+    ['The study started in 2024 and ends in 2026.', 'The study ends in 2026; it started in 2024.'],
+  ],
+  'entity/number-or-date-changed',
+);
+
+table(
+  'title-or-role-changed',
+  [
+    ['The Deputy Assistant Secretary for Space Affairs Rahima Kandahari spoke.', 'The Deputy Assistant Minister for Space Affairs Rahima Kandahari spoke.', { rule: 'entity/title-or-role-changed', severity: 'major', ref: 'Deputy Assistant Secretary', cand: 'Deputy Assistant Minister' }],
+    ['The Director-General of the Bureau, Minyoung Han, attended.', 'The Director of the Bureau, Minyoung Han, attended.', { rule: 'entity/title-or-role-changed', severity: 'major', ref: 'Director-General', cand: 'Director' }],
+  ],
+  [['The Deputy Assistant Secretary for Space Affairs Rahima Kandahari spoke.', 'Rahima Kandahari, Deputy Assistant Secretary for Space Affairs, spoke.']],
+  'entity/title-or-role-changed',
+);
+
+table(
+  'inserted',
+  [
+    ['John Lee led the delegation of the Mission Directorate.', 'John Lee, Director of Al -Mudhah Mission Directorate, led the delegation.', { rule: 'entity/inserted', severity: 'major', ref: null, cand: 'Al -Mudhah' }],
+    ['They will increase the interoperability of satellites.', 'They will increase operating capacity Albin for the satellites.', { rule: 'entity/inserted', severity: 'major', ref: null, cand: 'Albin' }],
+  ],
+  [
+    ['Officials met in Seoul.', 'Officials met in Seoul, Korea.'],
+    ['The two sides met in October.', 'In October, the two sides met.'],
+  ],
+  'entity/inserted',
+);
+
+describe('glossary', () => {
+  const glossary: Glossary = { terms: [{ term: 'Artemis Accords', variants: ['Artemis Agreements'] }, { term: 'Korea AeroSpace Administration' }] };
+  it('accepts the term verbatim or an allowed variant', () => {
+    expect(run('Korea signed the Artemis Accords in 2021.', 'Korea signed the Artemis Agreements in 2021.', glossary).filter((f) => f.rule === 'glossary/violation')).toEqual([]);
+    expect(run('Korea signed the Artemis Accords in 2021.', 'Korea signed the Artemis Accords in 2021.', glossary)).toEqual([]);
+  });
+  it('reports a protected term rendered otherwise, once, before the entity rules', () => {
+    const ref = 'The Korea AeroSpace Administration was founded in May.';
+    const cand = 'The Korea Aerospace Agency was founded in May.';
+    const f = run(ref, cand, glossary);
+    expectFinding(f, { rule: 'glossary/violation', severity: 'major', ref: 'Korea AeroSpace Administration', cand: 'Korea Aerospace' }, ref, cand);
+    // The entity rule does not report the same words a second time.
+    expect(f.filter((x) => x.reference && x.reference.start < 34 && x.reference.end > 4)).toHaveLength(1);
+  });
+});
+
+describe('robustness to alignment', () => {
+  it('finds a garbled name in the neighbouring sentence when the link points elsewhere', () => {
+    const ref = 'The talks were productive. KASA will lead the mission.';
+    const cand = 'The talks were productive. Cassa will lead the mission.';
+    const input = docs(ref, cand);
+    // Deliberately wrong links: r2 paired with c1, r1 with c2.
+    input.links = [
+      { ref: ['r1'], cand: ['c2'], type: '1-1', confidence: 0.2, moved: false },
+      { ref: ['r2'], cand: ['c1'], type: '1-1', confidence: 0.2, moved: false },
+    ];
+    const f = checkEntities(input);
+    expect(f.map((x) => `${x.rule} ${x.reference?.text} → ${x.candidate?.text}`)).toEqual(['entity/misspelling KASA → Cassa']);
+  });
+  it('does not report a name that moved to another sentence', () => {
+    const input = docs('The mission starts soon. NASA leads it.', 'NASA leads the mission. It starts soon.');
+    expect(checkEntities(input).filter((f) => f.severity !== 'minor')).toEqual([]);
+  });
+});
+
+describe('rule registry', () => {
+  it('lists each rule once with kind, severity, description and example', () => {
+    const ids = ENTITY_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of ENTITY_RULES) {
+      expect(r.description.length).toBeGreaterThan(20);
+      expect(r.example).toMatch(/→/);
+      expect(['critical', 'major', 'minor']).toContain(r.defaultSeverity);
+    }
+  });
+});

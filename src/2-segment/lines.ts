@@ -149,8 +149,12 @@ function continuesLower(s: string, p: number): boolean {
   return false;
 }
 
-/** Typical line width of a hard-wrapped text, or 0 when the text is not hard-wrapped. */
-function wrapWidth(lines: Lines): number {
+/**
+ * Typical line width of a hard-wrapped text, or 0 when the text is not hard-wrapped: at least half of the
+ * lines followed by another line reach 75 % of the width and end without final punctuation (a text with one
+ * paragraph per line has long lines too, but they end in full stops).
+ */
+function wrapWidth(s: string, lines: Lines): number {
   const hist = new Int32Array(2001);
   let nonBlank = 0;
   for (let k = 0; k < lines.count; k++) {
@@ -174,12 +178,16 @@ function wrapWidth(lines: Lines): number {
   if (width < 30 || width > 150) return 0;
   let inner = 0;
   let full = 0;
+  let open = 0;
   for (let k = 0; k + 1 < lines.count; k++) {
-    if ((lines.cStart[k] as number) < 0 || (lines.cStart[k + 1] as number) < 0) continue;
+    const cs = lines.cStart[k] as number;
+    if (cs < 0 || (lines.cStart[k + 1] as number) < 0) continue;
     inner++;
-    if ((lines.cEnd[k] as number) - (lines.start[k] as number) >= 0.75 * width) full++;
+    const ce = lines.cEnd[k] as number;
+    if (ce - (lines.start[k] as number) >= 0.75 * width) full++;
+    if (!endsFinal(s, cs, ce)) open++;
   }
-  return inner >= 3 && full >= inner * 0.5 ? width : 0;
+  return inner >= 3 && full >= inner * 0.5 && open >= inner * 0.5 ? width : 0;
 }
 
 /** Length of the first whitespace-delimited word at `p`. */
@@ -196,7 +204,7 @@ function firstWordLength(s: string, p: number): number {
 export function lineUnits(s: string): Unit[] {
   const lines = readLines(s);
   const n = lines.count;
-  const width = wrapWidth(lines);
+  const width = wrapWidth(s, lines);
 
   // reaches[k]: from line k, following lower-case continuations, some line ends in final punctuation.
   const reaches = new Uint8Array(n);

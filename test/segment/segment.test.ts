@@ -236,6 +236,17 @@ describe('segmentSentences: lines, lists, wraps', () => {
     expect(texts('----\nThe two sides met.')).toEqual(['----', 'The two sides met.']);
   });
 
+  it('does not take one-paragraph-per-line text for hard-wrapped text', () => {
+    const lines = [
+      'Joint Statement on the Fourth Civil Space Dialogue between the Two Governments',
+      'The two sides discussed enhancing space exploration cooperation in Artemis.',
+      'They noted the October 2024 completion of a study agreement on cooperation.',
+      'The two sides shared progress on implementing the study agreement in detail.',
+      'They intend to hold the next dialogue in Seoul in two years from this date.',
+    ];
+    expect(texts(lines.join('\n'))).toEqual(lines);
+  });
+
   it('treats a line starting with closing punctuation as part of the previous line', () => {
     expect(texts('contact us for pricing\n. Pricing info')).toEqual(['contact us for pricing\n.', 'Pricing info']);
   });

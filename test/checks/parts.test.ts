@@ -1,0 +1,136 @@
+/**
+ * The building blocks: similarity and the sound key, number/date reading, entity extraction, and
+ * properties that must hold for any text (a text against itself gives nothing; spans come back exactly).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkEntities, extractEntities, jaroWinkler, levenshtein, phoneticKey, tokenizeDoc, wordSimilarity } from '../../src/5-checks/index.js';
+import { extractNumbers, numberKey, sameNumber } from '../../src/5-checks/numbers.js';
+import { pair } from './helpers.js';
+
+describe('similarity', () => {
+  it.each([
+    ['kitten', 'sitting', 3],
+    ['KASA', 'KASA', 0],
+    ['', 'abc', 3],
+    ['flaw', 'lawn', 2],
+  ])('levenshtein(%s, %s) = %i', (a, b, d) => expect(levenshtein(a, b)).toBe(d));
+
+  it('Jaro-Winkler matches the textbook values and ignores case', () => {
+    expect(jaroWinkler('MARTHA', 'MARHTA')).toBeCloseTo(0.961, 3);
+    expect(jaroWinkler('DIXON', 'DICKSONX')).toBeCloseTo(0.813, 3);
+    expect(jaroWinkler('KASA', 'kasa')).toBe(1);
+    expect(jaroWinkler('abc', '')).toBe(0);
+  });
+
+  it('the sound key keeps K/C and S/SS together (where DoubleMetaphone gives KASA → K)', () => {
+    expect(phoneticKey('KASA')).toBe(phoneticKey('Cassa'));
+    expect(phoneticKey('KASI')).toBe(phoneticKey('Cassi'));
+    expect(phoneticKey('Kandahari')).toBe(phoneticKey('Kanhdhari'));
+    expect(phoneticKey('SPHEREx')).toBe(phoneticKey('SPAREX'));
+    expect(phoneticKey('KASA')).not.toBe(phoneticKey('NASA'));
+    expect(phoneticKey('')).toBe('');
+  });
+
+  it('close: garbled spellings yes, other words no', () => {
+    for (const [a, b] of [['KASA', 'Cassa'], ['Feldstein', 'Feldestein'], ['NOAA', 'Noa'], ['CEOS', 'CEOSS'], ['Kandahari', 'Kanhdhari']]) expect(wordSimilarity(a!, b!).close, `${a}/${b}`).toBe(true);
+    for (const [a, b] of [['KASA', 'NASA'], ['MDA', 'Mudhah'], ['Seoul', 'Busan'], ['UN', 'US'], ['FAA', 'FCC']]) expect(wordSimilarity(a!, b!).close, `${a}/${b}`).toBe(false);
+  });
+});
+
+function numbersOf(text: string) {
+  const doc = tokenizeDoc({ text, sentences: [{ id: 'r1', text, start: 0, end: text.length, boilerplate: false }] });
+  return extractNumbers(doc, 0, new Set());
+}
+
+describe('numbers and dates', () => {
+  it.each([
+    ['They met on April 14, 2025.', ['April 14, 2025'], ['2025-04-14']],
+    ['They met on 14 April 2025.', ['14 April 2025'], ['2025-04-14']],
+    ['It was held November 8, 2023, in Seoul.', ['November 8, 2023'], ['2023-11-08']],
+    ['The plan costs $700 billion.', ['$700 billion'], ['700000000000']],
+    ['About 1.5 million people and 30 members came.', ['1.5 million', '30'], ['1500000', '30']],
+    ['The 19th meeting and the nineteenth one.', ['19th', 'nineteenth'], ['19', '19']],
+    ['It met 17 times from ’13 to ’21.', ['17', '’13', '’21'], ['17', '2013', '2021']],
+    ['He left at 12:00 GMT.', ['12:00'], ['12:00']],
+    ['Twenty-five states and the twenty-first century.', ['Twenty-five', 'twenty-first'], ['25', '21']],
+    ['The 1960s and the 80s.', ['1960s', '80s'], ['1960', '80']],
+    ['Prices rose 12% and 3 percent.', ['12%', '3 percent'], ['12', '3']],
+  ])('%s', (text, spans, keys) => {
+    const n = numbersOf(text);
+    expect(n.map((x) => x.text)).toEqual(spans);
+    expect(n.map(numberKey)).toEqual(keys);
+  });
+
+  it('does not read pronoun "one", weekdays or codes of an acronym as numbers', () => {
+    expect(numbersOf('This is one of the best; no one came on Sunday.').map((x) => x.text)).toEqual([]);
+  });
+
+  it('compares values after normalising, not the wording', () => {
+    const [a] = numbersOf('on April 14, 2025');
+    const [b] = numbersOf('on 14 April 2025');
+    const [c] = numbersOf('on May 14, 2025');
+    expect(sameNumber(a!, b!)).toBe(true);
+    expect(sameNumber(a!, c!)).toBe(false);
+    const [three] = numbersOf('three innings');
+    const [third] = numbersOf('third year');
+    expect(sameNumber(three!, third!)).toBe(false);
+  });
+});
+
+function entitiesOf(text: string) {
+  const doc = tokenizeDoc({ text, sentences: [{ id: 'r1', text, start: 0, end: text.length, boilerplate: false }] });
+  return extractEntities(doc).map((e) => `${e.type}:${e.text}`);
+}
+
+describe('extraction', () => {
+  it('acronyms with digits and hyphens, joined only when they form one code', () => {
+    expect(entitiesOf('It flies CAS500-4, SWFO-L1 and the ASIA-AQ mission.')).toEqual(['acronym:CAS500-4', 'acronym:SWFO-L1', 'acronym:ASIA-AQ']);
+  });
+
+  it('definitions in both orders are linked', () => {
+    const text = 'NASA’s IMAP (Interstellar Mapping and Acceleration Probe) and the Commercial Lunar Payload Services (CLPS) initiative.';
+    const doc = tokenizeDoc({ text, sentences: [{ id: 'r1', text, start: 0, end: text.length, boilerplate: false }] });
+    const e = extractEntities(doc);
+    const imap = e.find((x) => x.text === 'IMAP')!;
+    const clps = e.find((x) => x.text === 'CLPS')!;
+    expect(e.find((x) => x.id === imap.linked)?.text).toBe('Interstellar Mapping and Acceleration Probe');
+    expect(e.find((x) => x.id === clps.linked)?.text).toBe('Commercial Lunar Payload Services');
+  });
+
+  it('titles apart from the people and organisations around them', () => {
+    expect(entitiesOf('The Deputy Assistant Secretary for Space Affairs Rahima Kandahari spoke.')).toEqual(['title:Deputy Assistant Secretary', 'name:Space Affairs', 'name:Rahima Kandahari']);
+  });
+
+  it('sentence-initial common words are not names; names with connectors are one', () => {
+    expect(entitiesOf('Officials from the Ministry of Foreign Affairs met in Seoul.')).toEqual(['name:Ministry of Foreign Affairs', 'name:Seoul']);
+    expect(entitiesOf('Noting the success, the two sides met.')).toEqual(['number:two']);
+    expect(entitiesOf('They discussed Moon and Mars exploration and the Korea Astronomy and Space Science Institute.')).toEqual(['name:Moon', 'name:Mars', 'name:Korea Astronomy and Space Science Institute']);
+    // At a sentence start a dictionary word followed by a lower-case word is grammar, not a name.
+    expect(entitiesOf('Moon and Mars exploration continues.')).toEqual(['name:Mars']);
+  });
+});
+
+describe('properties', () => {
+  const word = fc.constantFrom('NASA', 'KASA', 'Seoul', 'the', 'agency', 'met', 'in', 'April', '14', '2025', 'Korea', 'Coast', 'Guard', 'U.S.', 'two', 'sides', 'Director', 'Lee', ',', '(KCG)', '19th', 'Rahima', 'of');
+  const sentence = fc.array(word, { minLength: 1, maxLength: 25 }).map((w) => `${w.join(' ')}.`);
+  it('a text against itself gives no findings', () => {
+    fc.assert(
+      fc.property(sentence, (s) => {
+        expect(checkEntities(pair(s, s))).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('every span is the document text at its offsets', () => {
+    fc.assert(
+      fc.property(sentence, sentence, (a, b) => {
+        for (const f of checkEntities(pair(a, b))) {
+          if (f.reference) expect(a.slice(f.reference.start, f.reference.end)).toBe(f.reference.text);
+          if (f.candidate) expect(b.slice(f.candidate.start, f.candidate.end)).toBe(f.candidate.text);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -38,6 +38,10 @@ export function audit(reference: SourceText, candidate: SourceText, options: Aud
   // Entity checks only make sense when the candidate renders the reference and both are English text we can
   // analyse; on an unrelated or non-English candidate they would only invent findings.
   const checkable = alignment.verdict !== 'unrelated' && ref.language === 'en' && cand.language === 'en';
+  if (!checkable && alignment.verdict !== 'unrelated') {
+    const which = ref.language !== 'en' ? `the reference is ${ref.language}` : `the candidate is ${cand.language}`;
+    cand.warnings.push(`entity checks skipped: they need English on both sides and ${which}`);
+  }
   const allEntityFindings: Finding[] = checkable
     ? checkEntities({ reference: ref, candidate: cand, links: alignment.links, ...(options.glossary ? { glossary: options.glossary } : {}) })
     : [];

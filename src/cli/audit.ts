@@ -35,6 +35,8 @@ export interface AuditFlags {
   baseline?: string;
   writeBaseline?: string;
   jobs?: number;
+  /** Overall time budget in seconds. */
+  timeout?: number;
   maxBytes?: number;
   alignMode?: 'monotonic' | 'non-monotonic';
 }
@@ -126,6 +128,7 @@ export async function runAudit(positional: string[], flags: AuditFlags, io: CliI
       ...(flags.maxBytes === undefined ? {} : { maxBytes: flags.maxBytes }),
       audit: options,
       jobs: flags.jobs ?? (pairs.length > 1 ? defaultJobs() : 1),
+      ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout * 1000 }),
       onResult,
     });
   } finally {
@@ -214,7 +217,7 @@ class Totals {
     const v = [...this.verdicts.entries()].sort().map(([k, n]) => `${n} ${k}`).join(', ');
     const c = this.counts;
     return (
-      `${this.audited + failures} pair(s): ${v || 'none audited'}${failures ? `, ${failures} could not be read` : ''}; ` +
+      `${this.audited + failures} pair(s): ${v || 'none audited'}${failures ? `, ${failures} could not be audited` : ''}; ` +
       `findings ${c.critical} critical, ${c.major} major, ${c.minor} minor` +
       (outDir !== undefined ? `; reports in ${outDir}/ (index.html)` : '') +
       '\n'

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import { audit, type AuditOptions } from '../pipeline.js';
 import type { Report } from '../types.js';
-import { readSource } from './files.js';
+import { displayPath, readSource } from './files.js';
 import type { Pair } from './pairs.js';
 
 /** A pair's outcome: its report, or the one-line reason it could not be audited. */
@@ -17,6 +17,8 @@ export interface PoolOptions {
   jobs: number;
   /** Called as each pair finishes, in completion order (not pair order). */
   onResult: (index: number, result: PairResult) => void;
+  /** Overall budget (`--timeout`): pairs not finished by then are reported as not audited, never dropped silently. */
+  timeoutMs?: number;
 }
 
 /** Reads and audits one pair; input errors become a failed result so the batch goes on. */
@@ -42,18 +44,37 @@ export function defaultJobs(): number {
  */
 export async function auditPairs(pairs: readonly Pair[], options: PoolOptions): Promise<void> {
   const jobs = Math.max(1, Math.min(options.jobs, pairs.length));
-  if (jobs === 1) {
+  // Only a worker can be stopped mid-pair, so a time budget always runs the pairs on workers.
+  if (jobs === 1 && options.timeoutMs === undefined) {
     for (let i = 0; i < pairs.length; i++) options.onResult(i, auditPair(pairs[i]!, options.cwd, options.maxBytes, options.audit));
     return;
   }
   let next = 0;
+  const reported = new Array<boolean>(pairs.length).fill(false);
   await new Promise<void>((resolvePool, rejectPool) => {
     let live = jobs;
     let failed = false;
     const workers: Worker[] = [];
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            failed = true;
+            for (const w of workers) void w.terminate();
+            const seconds = options.timeoutMs! / 1000;
+            try {
+              pairs.forEach((pair, i) => {
+                if (!reported[i]) options.onResult(i, { ok: false, error: `${displayPath(pair.candidate, options.cwd)}: not audited — the --timeout of ${seconds} s was reached — raise --timeout or split the batch` });
+              });
+              resolvePool();
+            } catch (e) {
+              rejectPool(e);
+            }
+          }, options.timeoutMs);
     // On any failure stop every worker at once: a live worker would keep the process from exiting.
     const fail = (e: unknown) => {
       failed = true;
+      clearTimeout(timer);
       for (const w of workers) void w.terminate();
       rejectPool(e);
     };
@@ -72,6 +93,8 @@ export async function auditPairs(pairs: readonly Pair[], options: PoolOptions): 
         }
       };
       worker.on('message', (msg: { index: number; result: PairResult }) => {
+        if (reported[msg.index]) return;
+        reported[msg.index] = true;
         try {
           options.onResult(msg.index, msg.result);
         } catch (e) {
@@ -82,7 +105,10 @@ export async function auditPairs(pairs: readonly Pair[], options: PoolOptions): 
       });
       worker.on('error', (e) => fail(new Error(`worker failed on ${pairs[current]?.candidate ?? 'startup'}: ${e.message}`)));
       worker.on('exit', () => {
-        if (--live === 0 && !failed) resolvePool();
+        if (--live === 0 && !failed) {
+          clearTimeout(timer);
+          resolvePool();
+        }
       });
       feed();
     }

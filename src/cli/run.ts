@@ -45,6 +45,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--write-baseline <file>', 'record the current findings as accepted')
     .option('--jobs <n>', 'worker threads for a batch (default: one per core)', positiveInt)
     .option('--max-bytes <n>', 'refuse inputs larger than this many bytes (default 50 MiB)', positiveInt)
+    .option('--timeout <seconds>', 'overall time budget; pairs not done by then are reported as not audited (exit 2)', positiveNumber)
     .addOption(new Option('--align-mode <mode>', 'force the alignment mode (default: chosen from the data)').choices(['monotonic', 'non-monotonic']))
     .action(async (reference: string | undefined, candidate: string | undefined, opts: Record<string, unknown>) => {
       const flags: AuditFlags = { format: String(opts.format) };
@@ -55,6 +56,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       if (typeof opts.maxDrift === 'number') flags.maxDrift = opts.maxDrift;
       if (typeof opts.jobs === 'number') flags.jobs = opts.jobs;
       if (typeof opts.maxBytes === 'number') flags.maxBytes = opts.maxBytes;
+      if (typeof opts.timeout === 'number') flags.timeout = opts.timeout;
       if (opts.alignMode) flags.alignMode = opts.alignMode as AuditFlags['alignMode'];
       const positional = [reference, candidate].filter((x): x is string => x !== undefined);
       code = await runAudit(positional, flags, io);
@@ -96,6 +98,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!(n > 0) || !Number.isFinite(n)) throw new InvalidArgumentError('expected a positive number');
   return n;
 }
 

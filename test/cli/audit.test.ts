@@ -191,7 +191,7 @@ describe('batch', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^fidelity: docs\/missing\.txt: no such file or directory — check the path\n$/);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['index.html', 'ref--cand.html', 'ref--cand.json']);
-    expect(r.stdout).toMatch(/2 pair\(s\): 1 translation, 1 could not be read; findings/);
+    expect(r.stdout).toMatch(/2 pair\(s\): 1 translation, 1 could not be audited; findings/);
     expect(readFileSync(join(dir, 'out/index.html'), 'utf8')).toContain('docs/missing.txt');
   });
 

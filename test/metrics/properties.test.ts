@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BLEU, CHRF, TER, tokenize13a } from '../../src/4-compare/metrics/index.js';
 import { terTrace } from '../../src/4-compare/metrics/ter.js';
+import { setDirectLimit } from '../../src/4-compare/metrics/intern.js';
 import { naive13a, naiveBleuStats, naiveChrfStats, naiveTerTrace } from './naive.js';
 
 // Characters that exercise every 13a rule: digits, dots, commas, dashes, P1 punctuation, apostrophes,
@@ -59,6 +60,50 @@ describe('chrF statistics = Map-based counting', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+  it('several references: the statistics of the best-F reference (the first on ties)', () => {
+    fc.assert(
+      fc.property(sentence, fc.array(sentence, { minLength: 2, maxLength: 3 }), (h, refs) => {
+        for (const m of [chrf, chrfpp]) {
+          let best: number[] = [];
+          let bestF = -1;
+          for (const r of refs) {
+            const st = naiveChrfStats(h, r, 6, m.wordOrder);
+            const f = m.fScore(st);
+            if (f > bestF) [best, bestF] = [st, f];
+          }
+          expect(m.stats(h, refs)).toEqual(best);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('n-gram ids through the hash table (large vocabularies)', () => {
+  it('BLEU and chrF++ statistics are the same when every order goes through the hash table', () => {
+    const bleu = new BLEU();
+    const chrfpp = new CHRF({ wordOrder: 2 });
+    setDirectLimit(0);
+    try {
+      fc.assert(
+        fc.property(fc.oneof(sentence, trickyString), fc.oneof(sentence, trickyString), (h, r) => {
+          expect(bleu.stats(h, [r, h.slice(3)])).toEqual(naiveBleuStats(h, [r, h.slice(3)]));
+          expect(chrfpp.stats(h, [r])).toEqual(naiveChrfStats(h, r, 6, 2));
+        }),
+        { numRuns: 500 },
+      );
+    } finally {
+      setDirectLimit(1 << 22);
+    }
+  });
+  it('a long CJK text with thousands of distinct characters', () => {
+    let seed = 7;
+    const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const text = (n: number): string => Array.from({ length: n }, () => String.fromCodePoint(0x4e00 + Math.floor(rand() * 3000))).join('');
+    const h = text(6000);
+    const r = h.slice(0, 3000) + text(3000);
+    expect(new CHRF().stats(h, [r])).toEqual(naiveChrfStats(h, r, 6, 0));
   });
 });
 

@@ -7,7 +7,7 @@
  * Statistics per segment: `[hypLen, refLen, correct_1..N, total_1..N]`.
  */
 import { formatSignature, StringMetric, type NRefs } from './base.js';
-import { Counts, IdSpace, IntBuffer, PairTable, SpanTable } from './intern.js';
+import { Counts, IdSpace, IntBuffer, NextOrder, SpanTable } from './intern.js';
 import { pyFixed, pyLower, pyRstrip } from './pytext.js';
 import { BLEU_TOKENIZERS, scanBleu, TokenSpans, type BleuTokenizerName } from './tokenizers.js';
 
@@ -116,17 +116,16 @@ export function closestRefLen(hypLen: number, refLens: readonly number[]): numbe
 }
 
 // Scratch structures shared by every BLEU instance (metrics run synchronously, one segment at a time).
-const ids = new IdSpace();
-const spans = new SpanTable(ids);
-const pairs = new PairTable(ids);
+const tokenIds = new IdSpace();
+const spans = new SpanTable(tokenIds);
+const nextOrder = new NextOrder();
 const hypTok = new IntBuffer();
-const refTok = new IntBuffer();
+const refTok0 = new IntBuffer();
 const hypCount = new Counts();
 const refCount = new Counts();
 const refMaxCount = new Counts();
-let ngramIds = new Int32Array(1024);
-let cur = new Int32Array(256);
-
+const hypCur = new Counts();
+const refCur0 = new Counts();
 const hypSpans = new TokenSpans();
 const refSpans = new TokenSpans();
 
@@ -168,90 +167,85 @@ export class BLEU extends StringMetric {
 
   protected segmentStats(hyp: string, refs: readonly string[]): number[] {
     const N = this.maxNgramOrder;
-    ids.reset();
+    tokenIds.reset();
     spans.clear();
-    pairs.clear();
-    hypTok.clear();
 
-    // Hypothesis: intern every token and n-gram; order-n ids form the contiguous range [ends[n-1], ends[n]).
+    // Tokens as dense ids: hypothesis tokens are interned, reference tokens looked up (−1: a token the
+    // hypothesis does not have, so no n-gram containing it can match).
     scanBleu(this.tokenize, this.prepare(hyp), hypSpans);
+    hypTok.clear();
     {
       const { text, starts, ends, hashes, count } = hypSpans;
       for (let i = 0; i < count; i++) hypTok.push(spans.intern(text, starts[i]!, ends[i]!, hashes[i]!));
     }
     const L = hypTok.length;
     const tok = hypTok.data;
-    if (ngramIds.length < N * L) ngramIds = new Int32Array(2 * N * L);
-    const ends = new Array<number>(N + 1).fill(0);
-    ends[1] = ids.next;
-    for (let i = 0; i < L; i++) ngramIds[i] = tok[i]!;
-    for (let n = 2; n <= N; n++) {
-      const base = (n - 1) * L;
-      const prevBase = (n - 2) * L;
-      for (let i = 0; i + n <= L; i++) ngramIds[base + i] = pairs.intern(ngramIds[prevBase + i]!, tok[i + n - 1]!);
-      ends[n] = ids.next;
-    }
-    const V = ids.next;
-    const hc = hypCount.ensure(V);
-    for (let n = 1; n <= N; n++) {
-      const base = (n - 1) * L;
-      for (let i = 0; i + n <= L; i++) hc[ngramIds[base + i]!]!++;
-    }
-
-    // References: look n-grams up (an n-gram whose prefix is unknown is unknown), keep the max count.
-    const rc = refCount.ensure(V);
-    const multi = refs.length > 1;
-    const rm = multi ? refMaxCount.ensure(V) : rc;
-    const refLens: number[] = [];
-    for (const ref of refs) {
-      refTok.clear();
+    const units = tokenIds.next;
+    const refToks = refs.map((ref, r) => {
+      const buf = r === 0 ? refTok0 : new IntBuffer();
+      buf.clear();
       scanBleu(this.tokenize, this.prepare(ref), refSpans);
-      {
-        const { text, starts, ends, hashes, count } = refSpans;
-        for (let i = 0; i < count; i++) refTok.push(spans.get(text, starts[i]!, ends[i]!, hashes[i]!));
-      }
-      const Lr = refTok.length;
-      refLens.push(Lr);
-      const rt = refTok.data;
-      if (cur.length < Lr) cur = new Int32Array(2 * Lr);
-      for (let i = 0; i < Lr; i++) {
-        const id = rt[i]!;
-        cur[i] = id;
-        if (id >= 0) rc[id]!++;
-      }
-      for (let n = 2; n <= N; n++) {
-        for (let i = 0; i + n <= Lr; i++) {
-          const p = cur[i]!;
-          const t = rt[i + n - 1]!;
-          const id = p >= 0 && t >= 0 ? pairs.get(p, t) : -1;
-          cur[i] = id;
-          if (id >= 0) rc[id]!++;
-        }
-      }
-      if (multi) {
-        for (let id = 0; id < V; id++) {
-          if (rc[id]! > rm[id]!) rm[id] = rc[id]!;
-          rc[id] = 0;
-        }
-      }
-    }
+      const { text, starts, ends, hashes, count } = refSpans;
+      for (let i = 0; i < count; i++) buf.push(spans.get(text, starts[i]!, ends[i]!, hashes[i]!));
+      return { tok: buf.data, length: buf.length, cur: r === 0 ? refCur0.ensure(buf.length) : new Int32Array(buf.length) };
+    });
 
     const out = new Array<number>(2 + 2 * N).fill(0);
     out[0] = L;
-    out[1] = closestRefLen(L, refLens);
+    out[1] = closestRefLen(
+      L,
+      refToks.map((t) => t.length),
+    );
+    const multi = refs.length > 1;
+    const hcur = hypCur.ensure(L);
+    let prevCount = units;
     for (let n = 1; n <= N; n++) {
+      // Ids of this order's n-grams: (id of the (n−1)-gram at the same position, last token).
+      let V: number;
+      if (n === 1) {
+        for (let i = 0; i < L; i++) hcur[i] = tok[i]!;
+        V = units;
+      } else {
+        nextOrder.begin(prevCount, units);
+        for (let i = 0; i + n <= L; i++) hcur[i] = nextOrder.intern(hcur[i]!, tok[i + n - 1]!);
+        V = nextOrder.next;
+      }
+      prevCount = V;
+      const hc = hypCount.ensure(V);
+      for (let i = 0; i + n <= L; i++) hc[hcur[i]!]!++;
+      const rc = refCount.ensure(V);
+      const rm = multi ? refMaxCount.ensure(V) : rc;
+      for (const { tok: rt, length: Lr, cur } of refToks) {
+        for (let i = 0; i + n <= Lr; i++) {
+          const u = rt[i + n - 1]!;
+          let id: number;
+          if (n === 1) id = u;
+          else {
+            const p = cur[i]!;
+            id = u >= 0 && p >= 0 ? nextOrder.get(p, u) : -1;
+          }
+          cur[i] = id;
+          if (id >= 0) rc[id]!++;
+        }
+        if (multi) {
+          // Clip by the highest count over the references.
+          for (let id = 0; id < V; id++) {
+            if (rc[id]! > rm[id]!) rm[id] = rc[id]!;
+            rc[id] = 0;
+          }
+        }
+      }
       let correct = 0;
-      for (let id = ends[n - 1]!; id < ends[n]!; id++) {
+      for (let id = 0; id < V; id++) {
         const h = hc[id]!;
         const r = rm[id]!;
         correct += h < r ? h : r;
       }
       out[1 + n] = correct;
       out[1 + N + n] = Math.max(0, L - n + 1);
+      hc.fill(0, 0, V);
+      rm.fill(0, 0, V);
     }
-    hc.fill(0, 0, V);
-    rm.fill(0, 0, V);
-    if (multi) rc.fill(0, 0, V);
     return out;
   }
 

@@ -9,7 +9,7 @@
  * Statistics per segment: `[hyp, ref, match]` n-gram counts for each character order, then each word order.
  */
 import { formatSignature, StringMetric, type NRefs } from './base.js';
-import { Counts, IdSpace, IntBuffer, PairTable, SpanTable } from './intern.js';
+import { Counts, IdSpace, IntBuffer, NextOrder, SpanTable } from './intern.js';
 import { isPyWhitespace, pyLower } from './pytext.js';
 import { spanHash } from './tokenizers.js';
 
@@ -61,8 +61,11 @@ function scanWords(s: string, sink: (s: string, a: number, b: number) => void): 
   }
 }
 
-/** The code points of `s`, skipping whitespace unless `keepSpace`. */
-function codePoints(s: string, keepSpace: boolean, out: IntBuffer): void {
+/**
+ * The code points of `s` as ranks (`rank(cp)`: assign for the hypothesis, look up for references),
+ * skipping whitespace unless `keepSpace`.
+ */
+function codePointRanks(s: string, keepSpace: boolean, out: IntBuffer, assign: boolean): void {
   out.clear();
   const n = s.length;
   for (let i = 0; i < n; i++) {
@@ -74,22 +77,127 @@ function codePoints(s: string, keepSpace: boolean, out: IntBuffer): void {
         i++;
       }
     }
-    if (keepSpace || !isPyWhitespace(c)) out.push(c);
+    if (keepSpace || !isPyWhitespace(c)) out.push(assign ? ranks.intern(c) : ranks.get(c));
   }
 }
 
 // Shared scratch (synchronous use only).
-const ids = new IdSpace();
-const pairs = new PairTable(ids, 4096);
-const words = new SpanTable(ids);
-const cps = new IntBuffer();
-const flat = new IntBuffer();
-const wordBuf = new IntBuffer();
+const wordIds = new IdSpace();
+const words = new SpanTable(wordIds);
+const hypUnits = new IntBuffer();
+const refUnits0 = new IntBuffer();
 const hypCount = new Counts();
 const refCount = new Counts();
-let cur = new Int32Array(1024);
-/** Key of character unigrams in the pair table (ids are never negative). */
-const CHAR_ROOT = -1;
+const hypCur = new Counts();
+const refCur0 = new Counts();
+
+/** Dense ranks of code points for one segment pair: BMP through a stamped array, the rest through a Map. */
+class RankTable {
+  private rank = new Int32Array(65536);
+  private stamp = new Uint32Array(65536);
+  private gen = 0;
+  private astral = new Map<number, number>();
+  size = 0;
+  clear(): void {
+    this.gen++;
+    if (this.gen === 0xffffffff) {
+      this.stamp.fill(0);
+      this.gen = 1;
+    }
+    this.astral.clear();
+    this.size = 0;
+  }
+  /** The rank of `c`, assigning the next one if new. */
+  intern(c: number): number {
+    if (c < 65536) {
+      if (this.stamp[c] === this.gen) return this.rank[c]!;
+      this.stamp[c] = this.gen;
+      this.rank[c] = this.size;
+      return this.size++;
+    }
+    let r = this.astral.get(c);
+    if (r === undefined) this.astral.set(c, (r = this.size++));
+    return r;
+  }
+  /** The rank of `c`, or −1. */
+  get(c: number): number {
+    if (c < 65536) return this.stamp[c] === this.gen ? this.rank[c]! : -1;
+    return this.astral.get(c) ?? -1;
+  }
+}
+
+const ranks = new RankTable();
+
+const nextOrder = new NextOrder();
+
+/**
+ * Match statistics of one family of n-grams (characters or words), orders 1..maxOrder, written into each
+ * reference's statistics at `offset`. Units are dense ranks in [0, unitCount) for the hypothesis (code
+ * point ranks or word ids) and in [−1, unitCount) for the references (−1: a unit the hypothesis does not
+ * have, so no n-gram containing it can match). Order-1 ids are the units; an order-n id is the id of (the
+ * n-gram's prefix id at order n−1, its last unit), assigned one order at a time.
+ */
+function familyStats(
+  hu: Int32Array,
+  hl: number,
+  unitCount: number,
+  refs: { units: Int32Array; length: number; cur: Int32Array }[],
+  maxOrder: number,
+  stats: number[][],
+  offset: number,
+): void {
+  const hcur = hypCur.ensure(hl);
+  let prevCount = unitCount;
+  for (let n = 1; n <= maxOrder; n++) {
+    const hc = hypCount.ensure(Math.max(hl, unitCount));
+    let V: number;
+    if (n === 1) {
+      for (let i = 0; i < hl; i++) {
+        const u = hu[i]!;
+        hcur[i] = u;
+        hc[u]!++;
+      }
+      V = unitCount;
+    } else {
+      nextOrder.begin(prevCount, unitCount);
+      for (let i = 0; i + n <= hl; i++) {
+        const id = nextOrder.intern(hcur[i]!, hu[i + n - 1]!);
+        hcur[i] = id;
+        hc[id]!++;
+      }
+      V = nextOrder.next;
+    }
+    prevCount = V;
+    const hypTotal = Math.max(0, hl - n + 1);
+    const rc = refCount.ensure(V);
+    for (let r = 0; r < refs.length; r++) {
+      const { units: ru, length: rl, cur: rcur } = refs[r]!;
+      let match = 0;
+      for (let i = 0; i + n <= rl; i++) {
+        const u = ru[i + n - 1]!;
+        let id: number;
+        if (n === 1) id = u;
+        else {
+          const p = rcur[i]!;
+          id = u >= 0 && p >= 0 ? nextOrder.get(p, u) : -1;
+        }
+        rcur[i] = id;
+        // Each occurrence matches while the reference has not used up the hypothesis count, so the sum is
+        // Σ min(hyp count, ref count) over n-grams.
+        if (id >= 0 && ++rc[id]! <= hc[id]!) match++;
+      }
+      rc.fill(0, 0, V);
+      const nRef = Math.max(0, rl - n + 1);
+      const st = stats[r]!;
+      const k = offset + n - 1;
+      // sacreBLEU counts no hypothesis n-gram for an order the reference does not have.
+      st[3 * k] = nRef > 0 ? hypTotal : 0;
+      st[3 * k + 1] = nRef;
+      st[3 * k + 2] = match;
+    }
+    hc.fill(0, 0, V);
+  }
+}
 
 export class CHRF extends StringMetric {
   readonly id = 'CHRF';
@@ -166,132 +274,47 @@ export class CHRF extends StringMetric {
       hyp = pyLower(hyp);
       refs = refs.map(pyLower);
     }
-    ids.reset();
-    pairs.clear();
-    words.clear();
-
-    // Hypothesis: intern character n-grams order by order, then word n-grams. Counting happens after all
-    // interning (the count array is sized by the final number of ids), so the ids are kept in `flat`.
-    const hypTotals: number[] = [];
-    flat.clear();
-    if (C > 0) {
-      codePoints(hyp, this.whitespace, cps);
-      const L = cps.length;
-      const cp = cps.data;
-      if (cur.length < L) cur = new Int32Array(2 * L);
-      for (let i = 0; i < L; i++) {
-        const id = pairs.intern(CHAR_ROOT, cp[i]!);
-        cur[i] = id;
-        flat.push(id);
-      }
-      hypTotals.push(L);
-      for (let n = 2; n <= C; n++) {
-        for (let i = 0; i + n <= L; i++) {
-          const id = pairs.intern(cur[i]!, cp[i + n - 1]!);
-          cur[i] = id;
-          flat.push(id);
-        }
-        hypTotals.push(Math.max(0, L - n + 1));
-      }
-    }
-    let hypWordIds: Int32Array | null = null;
-    if (W > 0) {
-      wordBuf.clear();
-      scanWords(hyp, (s, a, b) => wordBuf.push(words.intern(s, a, b, spanHash(s, a, b))));
-      const Lw = wordBuf.length;
-      hypWordIds = wordBuf.data.slice(0, Lw);
-      const wcur = new Int32Array(Lw);
-      for (let i = 0; i < Lw; i++) {
-        wcur[i] = hypWordIds[i]!;
-        flat.push(wcur[i]!);
-      }
-      hypTotals.push(Lw);
-      for (let n = 2; n <= W; n++) {
-        for (let i = 0; i + n <= Lw; i++) {
-          const id = pairs.intern(wcur[i]!, hypWordIds[i + n - 1]!);
-          wcur[i] = id;
-          flat.push(id);
-        }
-        hypTotals.push(Math.max(0, Lw - n + 1));
-      }
-    }
-    const V = ids.next;
-    const hc = hypCount.ensure(V);
-    const fl = flat.data;
-    for (let k = 0; k < flat.length; k++) hc[fl[k]!]!++;
-    const rc = refCount.ensure(V);
     const order = C + W;
+    const stats = refs.map(() => new Array<number>(3 * order).fill(0));
+    const refBuf = (r: number, n: number): { cur: Int32Array; buf: IntBuffer } =>
+      r === 0 ? { cur: refCur0.ensure(n), buf: refUnits0 } : { cur: new Int32Array(n), buf: new IntBuffer() };
 
-    let best: number[] = [];
+    if (C > 0) {
+      ranks.clear();
+      codePointRanks(hyp, this.whitespace, hypUnits, true);
+      const rs = refs.map((ref, r) => {
+        const n = ref.length;
+        const { cur, buf } = refBuf(r, n);
+        codePointRanks(ref, this.whitespace, buf, false);
+        return { units: buf.data, length: buf.length, cur };
+      });
+      familyStats(hypUnits.data, hypUnits.length, ranks.size, rs, C, stats, 0);
+    }
+    if (W > 0) {
+      wordIds.reset();
+      words.clear();
+      hypUnits.clear();
+      scanWords(hyp, (s, a, b) => hypUnits.push(words.intern(s, a, b, spanHash(s, a, b))));
+      const rs = refs.map((ref, r) => {
+        const { cur, buf } = refBuf(r, ref.length + 1);
+        buf.clear();
+        scanWords(ref, (s, a, b) => buf.push(words.get(s, a, b, spanHash(s, a, b))));
+        return { units: buf.data, length: buf.length, cur };
+      });
+      familyStats(hypUnits.data, hypUnits.length, wordIds.next, rs, W, stats, C);
+    }
+
+    // With several references, the one with the best F-score gives the statistics (the first on ties).
+    let best = stats[0]!;
     let bestF = -1.0;
-    for (const ref of refs) {
-      const stats = new Array<number>(3 * order).fill(0);
-      // Character n-grams of the reference, looked up; each occurrence matches while the reference has not
-      // used up the hypothesis count (so the sum is Σ min(hyp count, ref count)).
-      let match = 0;
-      if (C > 0) {
-        codePoints(ref, this.whitespace, cps);
-        const Lr = cps.length;
-        const rcp = cps.data;
-        if (cur.length < Lr) cur = new Int32Array(2 * Lr);
-        for (let i = 0; i < Lr; i++) {
-          const id = pairs.get(CHAR_ROOT, rcp[i]!);
-          cur[i] = id;
-          if (id >= 0 && ++rc[id]! <= hc[id]!) match++;
-        }
-        this.setOrder(stats, 0, hypTotals[0]!, Lr, match);
-        for (let n = 2; n <= C; n++) {
-          match = 0;
-          for (let i = 0; i + n <= Lr; i++) {
-            const p = cur[i]!;
-            const id = p >= 0 ? pairs.get(p, rcp[i + n - 1]!) : -1;
-            cur[i] = id;
-            if (id >= 0 && ++rc[id]! <= hc[id]!) match++;
-          }
-          this.setOrder(stats, n - 1, hypTotals[n - 1]!, Math.max(0, Lr - n + 1), match);
-        }
-      }
-      if (W > 0) {
-        wordBuf.clear();
-        scanWords(ref, (s, a, b) => wordBuf.push(words.get(s, a, b, spanHash(s, a, b))));
-        const Lw = wordBuf.length;
-        const rw = wordBuf.data;
-        const wcur = new Int32Array(Lw);
-        match = 0;
-        for (let i = 0; i < Lw; i++) {
-          const id = rw[i]!;
-          wcur[i] = id;
-          if (id >= 0 && ++rc[id]! <= hc[id]!) match++;
-        }
-        this.setOrder(stats, C, hypTotals[C]!, Lw, match);
-        for (let n = 2; n <= W; n++) {
-          match = 0;
-          for (let i = 0; i + n <= Lw; i++) {
-            const p = wcur[i]!;
-            const t = rw[i + n - 1]!;
-            const id = p >= 0 && t >= 0 ? pairs.get(p, t) : -1;
-            wcur[i] = id;
-            if (id >= 0 && ++rc[id]! <= hc[id]!) match++;
-          }
-          this.setOrder(stats, C + n - 1, hypTotals[C + n - 1]!, Math.max(0, Lw - n + 1), match);
-        }
-      }
-      rc.fill(0, 0, V);
-      const f = this.fScore(stats);
+    for (const st of stats) {
+      const f = this.fScore(st);
       if (f > bestF) {
         bestF = f;
-        best = stats;
+        best = st;
       }
     }
-    hc.fill(0, 0, V);
     return best;
-  }
-
-  /** Writes one order's `[hyp, ref, match]`; the hypothesis count is 0 when the reference has no n-gram. */
-  private setOrder(stats: number[], k: number, nHyp: number, nRef: number, match: number): void {
-    stats[3 * k] = nRef > 0 ? nHyp : 0;
-    stats[3 * k + 1] = nRef;
-    stats[3 * k + 2] = match;
   }
 
   value(stats: readonly number[]): number {

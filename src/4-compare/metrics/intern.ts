@@ -228,6 +228,67 @@ export class SpanTable {
   }
 }
 
+/** Largest directly addressed table of `NextOrder` (cells); 4 M cells = 16 MB. */
+export let DIRECT_LIMIT = 1 << 22;
+
+/** Test hook: lowers the direct-table limit so the hash-table path runs on small inputs. */
+export function setDirectLimit(cells: number): void {
+  DIRECT_LIMIT = cells;
+}
+
+/**
+ * n-gram ids of the next order: (id at the previous order, last unit) → id. Directly addressed when the
+ * product of the two ranges is small (the usual case: a few hundred distinct (n−1)-grams times a few dozen
+ * characters), which costs one memory access per n-gram; a hash table otherwise.
+ */
+export class NextOrder {
+  private ids = new IdSpace();
+  private pairs = new PairTable(this.ids, 4096);
+  private direct = new Int32Array(1 << 16);
+  private used = new IntBuffer();
+  private width = 0;
+  private useDirect = false;
+  next = 0;
+
+  /** Prepares for keys (prev in [0, prevCount), unit in [0, units)). */
+  begin(prevCount: number, units: number): void {
+    // Reset the cells the previous order set.
+    const d = this.direct;
+    const u = this.used;
+    for (let i = 0; i < u.length; i++) d[u.data[i]!] = 0;
+    u.clear();
+    this.next = 0;
+    this.width = units;
+    const cells = prevCount * units;
+    this.useDirect = cells <= DIRECT_LIMIT;
+    if (this.useDirect && d.length < cells) this.direct = new Int32Array(Math.min(DIRECT_LIMIT, 2 * cells));
+    if (!this.useDirect) {
+      this.pairs.clear();
+      this.ids.reset();
+    }
+  }
+
+  intern(prev: number, unit: number): number {
+    if (!this.useDirect) {
+      const id = this.pairs.intern(prev, unit);
+      this.next = this.ids.next;
+      return id;
+    }
+    const key = prev * this.width + unit;
+    const v = this.direct[key]!;
+    if (v !== 0) return v - 1;
+    const id = this.next++;
+    this.direct[key] = id + 1;
+    this.used.push(key);
+    return id;
+  }
+
+  get(prev: number, unit: number): number {
+    if (!this.useDirect) return this.pairs.get(prev, unit);
+    return this.direct[prev * this.width + unit]! - 1;
+  }
+}
+
 /** A growable Int32Array whose first `n` cells can be zeroed cheaply between uses. */
 export class Counts {
   data = new Int32Array(1024);

@@ -98,8 +98,9 @@ export function checkEntities(input: CheckInput): Finding[] {
   const todo = byPriority.filter((e) => !nested.has(e.id));
   const multi = todo.filter((e) => e.words.length > 1 || e.type === 'title');
   const single = todo.filter((e) => !(e.words.length > 1 || e.type === 'title'));
-  // Phase 1: exact matches in the aligned sentence(s).
-  for (const e of todo) exactInScope(st, e, st.s0[e.sent]!, true, false);
+  // Phase 1: exact matches in the aligned sentence(s), longer names first.
+  for (const e of multi) exactInScope(st, e, st.s0[e.sent]!, true, false);
+  for (const e of single) exactInScope(st, e, st.s0[e.sent]!, true, false);
   // Phase 2: multi-word names and titles, word by word, among what is left (before single-word variants,
   // so "Korea" serves "Korea AeroSpace Administration" rather than a second "ROK").
   for (const e of multi) if (!st.status.get(e.id)) exactInScope(st, e, st.s0[e.sent]!, true, true) || fuzzyInScope(st, e, st.s0[e.sent]!);
@@ -194,6 +195,11 @@ function findExact(st: State, e: Entity, scope: number[], requireFree: boolean):
   const w0 = e.words[0];
   if (!w0) return undefined;
   const inScope = new Set(scope);
+  // Among several occurrences, the one at about the same relative place wins: "Korea-U.S. cooperation" at
+  // the end of the sentence is not the "Korea" of "Korea Aerospace Administration" at its start.
+  const target = relPos(st.ref, e.sent, e.start);
+  let best: CandRange | undefined;
+  let bestD = Infinity;
   for (const idx of st.cand.byNorm.get(w0.norm) ?? []) {
     const t = st.cand.tokens[idx]!;
     if (!inScope.has(t.sent)) continue;
@@ -207,9 +213,27 @@ function findExact(st: State, e: Entity, scope: number[], requireFree: boolean):
         break;
       }
     }
-    if (ok) return { first: idx, last: words[p + e.words.length - 1]!.index };
+    if (!ok) continue;
+    const d = Math.abs(scopeRelPos(st, scope, t.start) - target);
+    if (d < bestD) {
+      bestD = d;
+      best = { first: idx, last: words[p + e.words.length - 1]!.index };
+    }
   }
-  return undefined;
+  return best;
+}
+
+/** Relative position of a candidate offset within the span of the scope sentences (0–1). */
+function scopeRelPos(st: State, scope: number[], offset: number): number {
+  let a = Infinity;
+  let b = -Infinity;
+  for (const si of scope) {
+    const s = st.cand.sentences[si]!;
+    if (offset >= s.start && offset <= s.end && scope.length > 3) return relPos(st.cand, si, offset);
+    a = Math.min(a, s.start);
+    b = Math.max(b, s.end);
+  }
+  return b > a ? (offset - a) / (b - a) : 0;
 }
 
 /** Country/organisation variants: "U.S." ↔ "United States" ↔ "American", "UN" ↔ "United Nations". */
@@ -291,7 +315,7 @@ function singleWordFuzzy(st: State, e: Entity, scope: number[]): boolean {
     if (/\p{N}/u.test(t.norm) !== /\p{N}/u.test(w.norm)) continue;
     const sim = similarity(w.norm, t.norm);
     if (!sim.close) continue;
-    if (stem(w.norm) === stem(t.norm)) {
+    if (stem(w.norm) === stem(t.norm) && isEnglishWord(w.norm)) {
       best = { t, jw: 2 };
       break;
     }
@@ -302,7 +326,7 @@ function singleWordFuzzy(st: State, e: Entity, scope: number[]): boolean {
   const r = { first: t.index, last: t.index };
   consume(st, r, e.type);
   st.found.set(e.id, r);
-  if (stem(w.norm) === stem(t.norm)) {
+  if (stem(w.norm) === stem(t.norm) && isEnglishWord(w.norm)) {
     st.status.set(e.id, 'ok'); // inflection only ("Accords" / "Accord")
     return true;
   }
@@ -349,6 +373,7 @@ function bestWindow(st: State, e: Entity, scope: number[]): Window | undefined {
   for (const si of scope) {
     const words = st.candWords[si]!;
     const mentions = countryMentions(st, si);
+    const segment = segmentsOf(st, si);
     const anchors: { p: number; refs: Set<number> }[] = [];
     words.forEach((c, p) => {
       if (!isFree(st, c.index, e.type) || isConnector(c)) return;
@@ -363,7 +388,7 @@ function bestWindow(st: State, e: Entity, scope: number[]): Window | undefined {
     });
     for (let x = 0; x < anchors.length; x++) {
       const covered = new Set<number>();
-      for (let y = x; y < anchors.length && anchors[y]!.p - anchors[x]!.p < maxSpan; y++) {
+      for (let y = x; y < anchors.length && anchors[y]!.p - anchors[x]!.p < maxSpan && segment[anchors[y]!.p] === segment[anchors[x]!.p]; y++) {
         for (const k of anchors[y]!.refs) covered.add(k);
         const matched = covered.size;
         const len = anchors[y]!.p - anchors[x]!.p + 1;
@@ -374,16 +399,50 @@ function bestWindow(st: State, e: Entity, scope: number[]): Window | undefined {
   return best;
 }
 
+/**
+ * Per word of a candidate sentence, the number of clause breaks (, ; : brackets, quotes) before it: a name
+ * does not straddle them, so a window must not either ("a new field, including space" is not "New Space").
+ */
+function segmentsOf(st: State, si: number): number[] {
+  const words = st.candWords[si]!;
+  const out: number[] = [];
+  let seg = 0;
+  for (let p = 0; p < words.length; p++) {
+    if (p > 0) for (let i = words[p - 1]!.index + 1; i < words[p]!.index; i++) if (/^[,;:()[\]“”"«»]$/.test(st.cand.tokens[i]!.text)) seg++;
+    out.push(seg);
+  }
+  return out;
+}
+
 function windowFuzzy(st: State, e: Entity, scope: number[]): boolean {
   const content = e.words.filter((w) => !isConnector(w));
   const win = bestWindow(st, e, scope);
   if (!win) return false;
   // Enough of the name must be there to say "this is the same name, corrupted" rather than "gone".
-  if (win.matched < Math.min(2, content.length) || win.matched / content.length < 0.5) return false;
   const words = st.candWords[win.sent]!;
   let a = win.a;
   let b = win.b;
   let ops = alignWords(e.words, words.slice(a, b + 1));
+  if (win.matched < Math.min(2, content.length) || win.matched / content.length < 0.5) {
+    // A two-word name with one word kept and a capitalised word right where the other was: "John Lee" →
+    // "John Li", "New Space" → "New Universe". Anything less is not enough to call it the same name.
+    if (!(content.length === 2 && win.matched === 1 && a === b)) return false;
+    const lead = countEdgeLost(ops, 'start');
+    const trail = countEdgeLost(ops, 'end');
+    const ok = (p: number) => {
+      const t = words[p];
+      return !!t && isFree(st, t.index, e.type) && t.cap && /\p{L}/u.test(t.text) && !FUNCTION_WORDS.has(t.norm) && !TITLE_WORDS.has(t.norm) && !t.initial;
+    };
+    if (trail === 1 && ok(b + 1) && adjacentInText(st, words[b]!, words[b + 1]!)) b++;
+    else if (lead === 1 && ok(a - 1) && adjacentInText(st, words[a - 1]!, words[a]!)) a--;
+    else return false;
+    ops = alignWords(e.words, words.slice(a, b + 1));
+    const r = { first: words[a]!.index, last: words[b]!.index };
+    consume(st, r, e.type);
+    st.found.set(e.id, r);
+    reportWordOps(st, e, r, ops, 'name');
+    return true;
+  }
   // Extend over replaced words at the edges: "Korea Coast Guard" → "Korea Coast Force".
   const leadLost = countEdgeLost(ops, 'start');
   const trailLost = countEdgeLost(ops, 'end');
@@ -536,9 +595,11 @@ function fallback(st: State, e: Entity): void {
   const s1 = st.s1[e.sent]!;
   // Neighbours and then the whole text: a free occurrence means the entity moved (alignment is imperfect).
   if (exactInScope(st, e, s1, true, true)) return;
-  if (e.type !== 'title' && fuzzyInScope(st, e, s1)) return;
+  // An exact free occurrence anywhere beats a garbled look-alike next door (the segmenter or aligner may
+  // have cut the candidate differently, e.g. a lower-cased copy without sentence capitals).
   const all = st.cand.sentences.map((_, i) => i);
   if (exactInScope(st, e, all, true, true)) return;
+  if (e.type !== 'title' && fuzzyInScope(st, e, s1)) return;
   // Nothing: replaced by another name at the same place, or dropped.
   const repl = replacementAt(st, e);
   st.status.set(e.id, 'reported');

@@ -33,6 +33,8 @@ export interface Entity {
 }
 
 const APOSTROPHES = new Set(['’', "'"]);
+/** Second parts of English hyphenated compounds after a name ("Seoul-based", "UN-led"). */
+const COMPOUND_SUFFIXES = new Set(['based', 'led', 'owned', 'run', 'made', 'born', 'style', 'type', 'wide', 'level', 'class', 'backed', 'era', 'like', 'only', 'free', 'bound', 'area', 'side', 'time', 'year', 'day', 'scale', 'sized', 'linked', 'funded', 'held']);
 const DASHES = new Set(['-', '–']);
 
 /** "KASA", "CAS500", "SPHEREx", "CLDs", "U.S.": at least two capitals, and capitals dominate the letters. */
@@ -374,6 +376,13 @@ function extendRun(doc: TokenizedDoc, si: number, i: number, used: Set<number>, 
     // Possessive ends the run: "NASA’s SPHEREx" is two names.
     if (APOSTROPHES.has(nt.text)) break;
     if (DASHES.has(nt.text) && nt.glued && k + 1 < s.last && toks[k + 1]!.glued && okWord(k + 1)) {
+      last = k + 1;
+      k += 2;
+      continue;
+    }
+    // Romanised given names: "Han Min-young", "Cho Yong-geun" (short parts, lower-case second part), but not
+    // English compounds "Seoul-based", "KASA-led".
+    if (DASHES.has(nt.text) && nt.glued && k + 1 < s.last && toks[k + 1]!.glued && /^\p{Ll}{2,5}$/u.test(toks[k + 1]!.text) && toks[last]!.text.length <= 5 && !COMPOUND_SUFFIXES.has(toks[k + 1]!.text) && !(k + 2 < s.last && toks[k + 2]!.glued && toks[k + 2]!.word)) {
       last = k + 1;
       k += 2;
       continue;

@@ -4,7 +4,7 @@
  * Payload Services" vs "Commercial Lunar Attack Services" into "Payload → Attack" rather than a bare score.
  */
 import model from 'wink-eng-lite-web-model';
-import { CONNECTORS, MAX_COUNTRY_WORDS, countryGroup } from './lexicon.js';
+import { CONNECTORS, MAX_COUNTRY_WORDS, countryGroup, isEnglishWord } from './lexicon.js';
 import { wordSimilarity, type WordSimilarity } from './similarity.js';
 import type { Token } from './tokens.js';
 
@@ -44,7 +44,8 @@ export function isConnector(t: Token): boolean {
 export function matchWord(a: Token, b: Token): WordMatch | undefined {
   if (a.norm === b.norm) return 'eq';
   if (isConnector(a) || isConnector(b)) return undefined;
-  if (stem(a.norm) === stem(b.norm)) return 'variant';
+  // Inflection is harmless for words ("Accords"/"Accord"), not for names ("Desautels"/"Desautel").
+  if (stem(a.norm) === stem(b.norm) && isEnglishWord(a.norm)) return 'variant';
   const ga = countryGroup([a.norm]);
   if (ga !== undefined && ga === countryGroup([b.norm])) return 'variant';
   if (a.norm.length < 3 || b.norm.length < 3) return undefined;

@@ -10,7 +10,7 @@ import { segmentDocument } from './2-segment/index.js';
 import { align, type AlignOptions } from './3-align/index.js';
 import { applyFindings, compare, documentDrift } from './4-compare/compare.js';
 import { sentenceFindings } from './4-compare/findings.js';
-import { corpusScores, METRIC_SIGNATURE } from './4-compare/scores.js';
+import { METRIC_SIGNATURE } from './4-compare/scores.js';
 import { DRIFT_VERSION } from './4-compare/drift.js';
 import { checkEntities, type Glossary } from './5-checks/index.js';
 import { buildReport, TOOL_VERSION } from './6-report/model.js';
@@ -63,7 +63,7 @@ export function audit(reference: SourceText, candidate: SourceText, options: Aud
     links,
     findings,
     drift: documentDrift(links, ref, cand),
-    scores: corpusScores(links, ref, cand),
+    scores: comparison.scores,
     signature: `fidelity:${TOOL_VERSION}|align:${alignment.mode}|drift:${DRIFT_VERSION}|${METRIC_SIGNATURE}`,
     budgetsHit,
   });

@@ -1,12 +1,18 @@
 import { normalizeForCompare } from '../1-ingest/normalize.js';
-import type { Alignment, Finding, ScoredLink, SegmentedDoc, Sentence } from '../types.js';
+import type { Alignment, Finding, Scores, ScoredLink, SegmentedDoc, Sentence } from '../types.js';
 import { wordDiff } from './diff.js';
 import { clamp01, driftClassOf, driftWithFindings, lexicalDrift, round4 } from './drift.js';
-import { linkScores } from './scores.js';
+import { corpusScores, linkScores, linkStats, type LinkStats } from './scores.js';
 
 /** The compare stage's result: links with figures, and what the whole document adds up to. */
 export interface Comparison {
   links: ScoredLink[];
+  /**
+   * Document scores from statistics summed over the links, as sacreBLEU's corpus scores: omitted reference
+   * text counts against the candidate (an empty hypothesis); added text and boilerplate do not enter (they have
+   * no reference to be scored against; drift and findings account for them).
+   */
+  scores: Scores;
   /** Links whose word diff hit its edit budget (reported, never silent). */
   diffBudgetHits: number;
 }
@@ -20,6 +26,7 @@ export function compare(reference: SegmentedDoc, candidate: SegmentedDoc, alignm
   const refById = indexSentences(reference.sentences);
   const candById = indexSentences(candidate.sentences);
   let diffBudgetHits = 0;
+  const stats: LinkStats[] = [];
   const links = alignment.links.map((link): ScoredLink => {
     const refText = joinText(link.ref, refById);
     const candSentences = link.cand.map((id) => candById.get(id)!);
@@ -28,17 +35,22 @@ export function compare(reference: SegmentedDoc, candidate: SegmentedDoc, alignm
       const boilerplate = candSentences.length > 0 && candSentences.every((s) => s.boilerplate);
       return { ...link, scores: null, drift: boilerplate ? 0 : 1, driftClass: boilerplate ? 'boilerplate' : 'added', diff: null };
     }
-    if (link.cand.length === 0) return { ...link, scores: null, drift: 1, driftClass: 'omitted', diff: null };
+    if (link.cand.length === 0) {
+      stats.push(linkStats('', normalizeForCompare(refText)));
+      return { ...link, scores: null, drift: 1, driftClass: 'omitted', diff: null };
+    }
     const normRef = normalizeForCompare(refText);
     const normCand = normalizeForCompare(candText);
     const identical = normRef === normCand;
-    const scores = linkScores(normCand, normRef);
+    const own = linkStats(normCand, normRef);
+    stats.push(own);
+    const scores = linkScores(own);
     const drift = identical ? 0 : round4(lexicalDrift(scores));
     const diff = wordDiff(refText, candText);
     if (diff === null) diffBudgetHits++;
     return { ...link, scores, drift, driftClass: driftClassOf(drift, identical, []), diff };
   });
-  return { links, diffBudgetHits };
+  return { links, scores: corpusScores(stats), diffBudgetHits };
 }
 
 /**

@@ -359,6 +359,7 @@ interface Window {
   a: number;
   b: number;
   matched: number;
+  score: number;
 }
 
 /**
@@ -392,7 +393,10 @@ function bestWindow(st: State, e: Entity, scope: number[]): Window | undefined {
         for (const k of anchors[y]!.refs) covered.add(k);
         const matched = covered.size;
         const len = anchors[y]!.p - anchors[x]!.p + 1;
-        if (!best || matched > best.matched || (matched === best.matched && len < best.b - best.a + 1)) best = { sent: si, a: anchors[x]!.p, b: anchors[y]!.p, matched };
+        // Words in between that match nothing cost a little: "system that completes the American Global" is
+        // a worse reading of "Global Positioning System" than "Global" alone.
+        const score = matched - 0.3 * Math.max(0, len - matched);
+        if (!best || score > best.score + 1e-9 || (Math.abs(score - best.score) < 1e-9 && matched > best.matched)) best = { sent: si, a: anchors[x]!.p, b: anchors[y]!.p, matched, score };
       }
     }
   }

@@ -315,7 +315,7 @@ function singleWordFuzzy(st: State, e: Entity, scope: number[]): boolean {
     if (/\p{N}/u.test(t.norm) !== /\p{N}/u.test(w.norm)) continue;
     const sim = similarity(w.norm, t.norm);
     if (!sim.close) continue;
-    if (stem(w.norm) === stem(t.norm) && isEnglishWord(w.norm)) {
+    if (matchWord(w, t) === 'variant') {
       best = { t, jw: 2 };
       break;
     }
@@ -326,8 +326,8 @@ function singleWordFuzzy(st: State, e: Entity, scope: number[]): boolean {
   const r = { first: t.index, last: t.index };
   consume(st, r, e.type);
   st.found.set(e.id, r);
-  if (stem(w.norm) === stem(t.norm) && isEnglishWord(w.norm)) {
-    st.status.set(e.id, 'ok'); // inflection only ("Accords" / "Accord")
+  if (matchWord(w, t) === 'variant') {
+    st.status.set(e.id, 'ok'); // inflection or spelling convention only ("Accords" / "Accord", "Harbour" / "Harbor")
     return true;
   }
   st.status.set(e.id, 'reported');

@@ -29,6 +29,8 @@ export interface NumberMention {
   date?: DateValue;
   /** Currency sign before, "%" after, a glued unit ("km"), the letters of a code ("iphone"), or "decade". */
   unit?: string;
+  /** Second reading of an ambiguous format: "272.000" is 272000 with a European thousands separator. */
+  alt?: number;
   /** Spelled out in words ("nine", "first"): paraphrases drop these often, so a drop weighs less. */
   spelled: boolean;
   sent: number;
@@ -145,6 +147,7 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
     let kind: NumberKind | undefined;
     let value: number | undefined;
     let spelled = false;
+    let alt: number | undefined;
     const prev = i > s.first ? toks[i - 1] : undefined;
     // Part of a name or code glued by a hyphen ("CAS500-4", "COVID-19"): the code is checked as a whole.
     if (prev && t.glued && (prev.text === '-' || prev.text === '–') && i - 2 >= s.first && toks[i - 2]!.word && /\p{L}/u.test(toks[i - 2]!.text) && toks[i - 1]!.glued) {
@@ -188,6 +191,7 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
       } else {
         kind = 'cardinal';
       }
+      if (/^\d{1,3}(\.\d{3})+$/.test(t.text)) alt = Number(t.text.replace(/\./g, ''));
     } else if (ordD !== undefined) {
       value = ordD;
       kind = 'ordinal';
@@ -254,7 +258,8 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
       last += 1;
     }
     if (kind === 'year') unit = undefined;
-    push({ kind, first, last, value, ...(unit !== undefined ? { unit } : {}), spelled });
+    if (alt !== undefined && last > i) alt = undefined; // a magnitude word followed: "1.500 million" is 1.5 million
+    push({ kind, first, last, value, ...(unit !== undefined ? { unit } : {}), ...(alt !== undefined ? { alt } : {}), spelled });
   }
   out.sort((a, b) => a.start - b.start);
   return out;
@@ -290,8 +295,7 @@ export function sameNumber(a: NumberMention, b: NumberMention): boolean {
   if (a.kind === 'time' || b.kind === 'time') return a.kind === b.kind && a.value === b.value;
   // "three innings" is not "third-year": cardinals and ordinals are different quantities.
   if ((a.kind === 'ordinal') !== (b.kind === 'ordinal')) return false;
-  if ((a.unit === 'decade') !== (b.unit === 'decade')) return false;
-  return a.value === b.value;
+  return a.value === b.value || (a.alt !== undefined && a.alt === b.value) || (b.alt !== undefined && b.alt === a.value);
 }
 
 /** Could `b` be `a` with its value changed (same sort of quantity)? */

@@ -44,8 +44,10 @@ export function isConnector(t: Token): boolean {
 export function matchWord(a: Token, b: Token): WordMatch | undefined {
   if (a.norm === b.norm) return 'eq';
   if (isConnector(a) || isConnector(b)) return undefined;
-  // Inflection is harmless for words ("Accords"/"Accord"), not for names ("Desautels"/"Desautel").
-  if (stem(a.norm) === stem(b.norm) && isEnglishWord(a.norm)) return 'variant';
+  // Inflection is harmless for words ("Accords"/"Accord", "Oscars"/"Oscar"), not for names
+  // ("Desautels"/"Desautel"); nor are British/American spellings or ß/ss ("Harbour"/"Harbor").
+  if (stem(a.norm) === stem(b.norm) && (isEnglishWord(a.norm) || isEnglishWord(b.norm))) return 'variant';
+  if (spellingKey(a.norm) === spellingKey(b.norm)) return 'variant';
   const ga = countryGroup([a.norm]);
   if (ga !== undefined && ga === countryGroup([b.norm])) return 'variant';
   if (a.norm.length < 3 || b.norm.length < 3) return undefined;
@@ -194,4 +196,18 @@ export function collapseCountries(words: Token[]): Token[] {
 /** Country group of a run of words, if they form exactly one country form. */
 export function countryOfWords(words: Token[]): number | undefined {
   return words.length <= MAX_COUNTRY_WORDS ? countryGroup(words.map((w) => w.norm)) : undefined;
+}
+
+/**
+ * A key that makes British and American spellings and German ß/ss equal: "organisation" = "organization",
+ * "harbour" = "harbor", "centre" = "center", "talstraße" = "talstrasse", "defence" = "defense".
+ */
+export function spellingKey(norm: string): string {
+  return norm
+    .replace(/ß/g, 'ss')
+    .replace(/our(s?)$/, 'or$1')
+    .replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1')
+    .replace(/tre(s?)$/, 'ter$1')
+    .replace(/ence$/, 'ense')
+    .replace(/ogue$/, 'og');
 }

@@ -67,6 +67,9 @@ table(
     ['Officials met in Seoul and Busan.', 'Officials met in Busan and Seoul.'],
     // A different, unrelated name is a replacement, not a misspelling.
     ['The deal was signed by Siemens.', 'The deal was signed by Toyota.'],
+    // Spelling conventions are not misspellings.
+    ['The World Health Organisation met at Victoria Harbour.', 'The World Health Organization met at Victoria Harbor.'],
+    ['The office is on Talstraße in Munich.', 'The office is on Talstrasse in Munich.'],
   ],
   'entity/misspelling',
 );
@@ -95,6 +98,7 @@ table(
   [
     ['The U.S.-ROK Alliance stands firm.', 'The Korea-U.S. alliance stands firm.'],
     ['The ROK delegation arrived.', 'The Korean delegation arrived.'],
+    ['The film won the Oscars race.', 'The film won the Oscar race.'],
   ],
   'entity/mistranslated',
 );
@@ -187,6 +191,8 @@ table(
     ['Eight people live there.', 'eight people live there.'],
     ['The first three innings were played by third-year players.', 'The first three innings were played by third-year players'],
     ['The study started in 2024 and ends in 2026.', 'The study ends in 2026; it started in 2024.'],
+    // A European thousands separator is the same value.
+    ['The fair drew 272.000 visitors.', 'The fair drew 272,000 visitors.'],
   ],
   'entity/number-or-date-changed',
 );

@@ -5,7 +5,7 @@
  * "1.5 million" = 1500000, "’13" = 2013; and "April 52" or "May 25" are both changes of "April 25"
  * (a day out of range is still read as a day, so the change is caught rather than the date lost).
  */
-import { MAGNITUDES, MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAYS } from './lexicon.js';
+import { MAGNITUDES, MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, ORDINAL_WORDS } from './lexicon.js';
 import type { Token, TokenizedDoc } from './tokens.js';
 
 export type NumberKind = 'date' | 'cardinal' | 'ordinal' | 'year' | 'time';
@@ -141,7 +141,8 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
   for (let i = s.first; i < s.last; i++) {
     const t = toks[i]!;
     if (!t.word || used.has(i) || taken.has(i)) continue;
-    if (WEEKDAYS.has(t.norm)) continue;
+    const hasDigit = /\d/.test(t.text);
+    if (!hasDigit && !NUMBER_WORDS.has(t.norm) && !ORDINAL_WORDS.has(t.norm)) continue;
     let first = i;
     let last = i;
     let kind: NumberKind | undefined;

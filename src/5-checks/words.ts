@@ -40,9 +40,22 @@ export function isConnector(t: Token): boolean {
   return CONNECTORS.has(t.norm) || t.norm === 'the' || t.norm === 'a' || t.norm === 'an' || t.norm === 'in' || t.norm === 'to' || t.norm === 'at';
 }
 
-/** How a reference word relates to a candidate word, if at all. */
+const matchCache = new Map<string, WordMatch | null>();
+
+/** How a reference word relates to a candidate word, if at all (memoised on the two normalised forms). */
 export function matchWord(a: Token, b: Token): WordMatch | undefined {
   if (a.norm === b.norm) return 'eq';
+  const key = `${a.norm}\u0000${b.norm}`;
+  let m = matchCache.get(key);
+  if (m === undefined) {
+    m = matchNorms(a, b) ?? null;
+    if (matchCache.size > 100_000) matchCache.clear();
+    matchCache.set(key, m);
+  }
+  return m ?? undefined;
+}
+
+function matchNorms(a: Token, b: Token): WordMatch | undefined {
   if (isConnector(a) || isConnector(b)) return undefined;
   // Inflection is harmless for words ("Accords"/"Accord", "Oscars"/"Oscar"), not for names
   // ("Desautels"/"Desautel"); nor are British/American spellings or ß/ss ("Harbour"/"Harbor").

@@ -8,7 +8,8 @@
  */
 import type { Alignment, AlignmentLink, SegmentedDoc, Sentence } from '../types.js';
 import { extractFeatures } from './features.js';
-import type { PairFeatures } from './features.js';
+import { DEFAULT_FEATURE_OPTIONS } from './features.js';
+import type { FeatureOptions, PairFeatures } from './features.js';
 import { PairScorer, DEFAULT_COST_PARAMS } from './cost.js';
 import type { CostParams } from './cost.js';
 import { fullBand, anchoredBand, bandCells } from './band.js';
@@ -28,6 +29,8 @@ export interface AlignOptions {
   maxCells?: number;
   /** Overrides of the cost parameters (for tuning and experiments). */
   cost?: Partial<CostParams>;
+  /** Overrides of the feature options (for tuning and experiments). */
+  features?: Partial<FeatureOptions>;
 }
 
 /** Below this many cells the whole table is searched (a 2,000×2,000-sentence pair). */
@@ -65,6 +68,7 @@ export function align(reference: SegmentedDoc, candidate: SegmentedDoc, options:
   const features = extractFeatures(
     refSents.map((s) => s.text),
     candSents.map((s) => s.text),
+    { ...DEFAULT_FEATURE_OPTIONS, ...options.features },
   );
   const scorer = new PairScorer(features, params);
   const nR = refSents.length;

@@ -31,28 +31,37 @@ export const LINK_SHAPES: ReadonlyArray<readonly [number, number]> = [
   [2, 2],
   [3, 1],
   [1, 3],
+  [3, 2],
+  [2, 3],
+  [3, 3],
 ];
 
 /** Parameters of the cost; defaults tuned on bible-nt dev (Matthew–Acts) only. */
 export interface CostParams {
   /** Weight of the word-stem cosine in `sim` (the rest is the character 3-gram cosine). */
   wordWeight: number;
-  /** τ: similarity at which linking and not linking cost the same. */
-  skipSim: number;
+  /** Cost of leaving one sentence unlinked (1-0 / 0-1), on the scale of a normalised 1-1 cost. */
+  skipCost: number;
+  /** γ: a link of a×b sentences pays (a·b)^γ times its normalised dissimilarity (Vecalign uses γ = 1). */
+  sizeExponent: number;
   /** μ: scale of the link-shape prior penalty. */
   typeScale: number;
   /** λ: weight of the Gale–Church length cost. */
   lengthWeight: number;
+  /** Extra penalty per link shape, added to the prior's. */
+  shapeOffset: Record<string, number>;
   /** s²: variance of the length difference per character (Gale & Church use 6.8 across languages). */
   lengthVar: number;
 }
 
 export const DEFAULT_COST_PARAMS: CostParams = {
-  wordWeight: 0.5,
-  skipSim: 0.12,
-  typeScale: 0.05,
-  lengthWeight: 0.02,
-  lengthVar: 6.8,
+  wordWeight: 0.35,
+  skipCost: 1,
+  sizeExponent: 0.7,
+  typeScale: 0.1,
+  lengthWeight: 0.045,
+  lengthVar: 2,
+  shapeOffset: { '3-2': 0.15, '3-3': 0.15 },
 };
 
 /** Gale & Church (1993) link-shape priors. */
@@ -63,6 +72,9 @@ const SHAPE_PRIOR: Record<string, number> = {
   '2-2': 0.011,
   '3-1': 0.005,
   '1-3': 0.005,
+  '3-2': 0.003,
+  '2-3': 0.003,
+  '3-3': 0.001,
 };
 
 /** Standard normal upper tail, Abramowitz & Stegun 26.2.17 (|error| < 7.5e-8). */
@@ -73,9 +85,9 @@ function normalTail(z: number): number {
 }
 
 /** Gale–Church length cost of two group lengths in characters. */
-export function lengthCost(lr: number, lc: number, variance: number): number {
+export function lengthCost(lr: number, lc: number, variance: number, ratio = 1): number {
   if (lr + lc === 0) return 0;
-  const delta = Math.abs(lc - lr) / Math.sqrt((variance * (lr + lc)) / 2);
+  const delta = Math.abs(lc - lr * ratio) / Math.sqrt((variance * (lr * ratio + lc)) / 2);
   const p = 2 * normalTail(delta);
   return -Math.log(Math.max(p, 1e-12));
 }
@@ -112,6 +124,15 @@ function groupNorm2(norm: Float64Array, d1: Float64Array, d2: Float64Array, s: n
   return norm[s]! + norm[s + 1]! + norm[s + 2]! + 2 * (d1[s]! + d1[s + 1]! + d2[s]!);
 }
 
+/** Number of other-side sentences each group is compared with to estimate its background similarity. */
+const BACKGROUND_SAMPLES = 24;
+
+/** Evenly spaced sample of row indices (deterministic: the same inputs give the same alignment). */
+function sampleRows(n: number, k: number): number[] {
+  if (n <= k) return Array.from({ length: n }, (_, i) => i);
+  return Array.from({ length: k }, (_, i) => Math.floor(((i + 0.5) * n) / k));
+}
+
 /**
  * Sentence-group similarities for one document pair. Cross dot products are computed for the cells of a
  * band only (plus the few columns a 3-sentence link reaches back), once each.
@@ -120,6 +141,7 @@ export class PairScorer {
   readonly ref: SideFeatures;
   readonly cand: SideFeatures;
   private readonly selfRef: SelfDots;
+  private readonly lengthRatio: number;
   private readonly selfCand: SelfDots;
   /** Cross dots per reference row r: columns [crossLo[r], crossHi[r]), stored at crossStart[r]. */
   private crossLo = new Int32Array(0);
@@ -127,6 +149,9 @@ export class PairScorer {
   private crossStart = new Float64Array(0);
   private crossW = new Float32Array(0);
   private crossC = new Float32Array(0);
+  /** Dots of every reference row with the candidate sample (row-major, S per row), and the reverse. */
+  private readonly refSample: { w: Float32Array; c: Float32Array; normW: Float64Array; normC: Float64Array; S: number };
+  private readonly candSample: { w: Float32Array; c: Float32Array; normW: Float64Array; normC: Float64Array; S: number };
 
   constructor(
     pair: PairFeatures,
@@ -136,6 +161,14 @@ export class PairScorer {
     this.cand = pair.cand;
     this.selfRef = selfDots(pair.ref);
     this.selfCand = selfDots(pair.cand);
+    this.refSample = sampleDots(pair.ref, pair.cand);
+    let totR = 0;
+    let totC = 0;
+    for (const l of pair.ref.len) totR += l;
+    for (const l of pair.cand.len) totC += l;
+    // Gale & Church's c: expected candidate characters per reference character, here from the two texts.
+    this.lengthRatio = totR > 0 && totC > 0 ? totC / totR : 1;
+    this.candSample = sampleDots(pair.cand, pair.ref);
   }
 
   /**
@@ -172,16 +205,33 @@ export class PairScorer {
     return total;
   }
 
-  /** Word and char cross dots of sentences r and c (computed on the fly outside the prepared band). */
-  crossDots(r: number, c: number): [number, number] {
-    if (r < this.crossLo.length) {
-      const a = this.crossLo[r]!;
-      if (c >= a && c < this.crossHi[r]!) {
-        const k = this.crossStart[r]! + c - a;
-        return [this.crossW[k]!, this.crossC[k]!];
+  /** Sums the word and char cross dots of ref [r, r+a) × cand [c, c+b) into `acc` (band cache, else computed). */
+  private crossSum(r: number, a: number, c: number, b: number, acc: Float64Array): void {
+    let dw = 0;
+    let dc = 0;
+    for (let x = r; x < r + a; x++) {
+      const lo = x < this.crossLo.length ? this.crossLo[x]! : 0;
+      const hi = x < this.crossHi.length ? this.crossHi[x]! : 0;
+      const base = x < this.crossStart.length ? this.crossStart[x]! : 0;
+      for (let y = c; y < c + b; y++) {
+        if (y >= lo && y < hi) {
+          dw += this.crossW[base + y - lo]!;
+          dc += this.crossC[base + y - lo]!;
+        } else {
+          dw += sparseDot(this.ref.words, x, this.cand.words, y);
+          dc += sparseDot(this.ref.chars, x, this.cand.chars, y);
+        }
       }
     }
-    return [sparseDot(this.ref.words, r, this.cand.words, c), sparseDot(this.ref.chars, r, this.cand.chars, c)];
+    acc[0] = dw;
+    acc[1] = dc;
+  }
+
+  private readonly acc = new Float64Array(2);
+
+  private mix(cw: number, cc: number): number {
+    const s = this.params.wordWeight * cw + (1 - this.params.wordWeight) * cc;
+    return s < 0 ? 0 : s > 1 ? 1 : s;
   }
 
   /**
@@ -189,26 +239,45 @@ export class PairScorer {
    * the cosine of the summed vectors in each view, mixed by `wordWeight`.
    */
   sim(r: number, a: number, c: number, b: number): number {
-    let dw = 0;
-    let dc = 0;
-    for (let x = r; x < r + a; x++) {
-      for (let y = c; y < c + b; y++) {
-        const [w, ch] = this.crossDots(x, y);
-        dw += w;
-        dc += ch;
-      }
-    }
+    this.crossSum(r, a, c, b, this.acc);
     const nwR = groupNorm2(this.ref.wordNorm2, this.selfRef.w1, this.selfRef.w2, r, a);
     const nwC = groupNorm2(this.cand.wordNorm2, this.selfCand.w1, this.selfCand.w2, c, b);
     const ncR = groupNorm2(this.ref.charNorm2, this.selfRef.c1, this.selfRef.c2, r, a);
     const ncC = groupNorm2(this.cand.charNorm2, this.selfCand.c1, this.selfCand.c2, c, b);
-    const cw = nwR > 0 && nwC > 0 ? dw / Math.sqrt(nwR * nwC) : 0;
-    const cc = ncR > 0 && ncC > 0 ? dc / Math.sqrt(ncR * ncC) : 0;
-    const s = this.params.wordWeight * cw + (1 - this.params.wordWeight) * cc;
-    return s < 0 ? 0 : s > 1 ? 1 : s;
+    const cw = nwR > 0 && nwC > 0 ? this.acc[0]! / Math.sqrt(nwR * nwC) : 0;
+    const cc = ncR > 0 && ncC > 0 ? this.acc[1]! / Math.sqrt(ncR * ncC) : 0;
+    return this.mix(cw, cc);
   }
 
-  /** Total length in characters of reference sentences [r, r+a) joined by spaces. */
+  /**
+   * Background dissimilarity of a group: the mean of 1 − sim between the group and a fixed sample of the
+   * other side's sentences. Groups of many or of generic words are similar to everything; dividing by
+   * this (Vecalign's normalisation, Thompson & Koehn 2019 §3) stops such "hubs" from winning links.
+   */
+  private background(side: 'ref' | 'cand', s: number, k: number): number {
+    const f = side === 'ref' ? this.ref : this.cand;
+    const self = side === 'ref' ? this.selfRef : this.selfCand;
+    const smp = side === 'ref' ? this.refSample : this.candSample;
+    const S = smp.S;
+    if (S === 0) return 1;
+    const nw = groupNorm2(f.wordNorm2, self.w1, self.w2, s, k);
+    const nc = groupNorm2(f.charNorm2, self.c1, self.c2, s, k);
+    let total = 0;
+    for (let q = 0; q < S; q++) {
+      let dw = 0;
+      let dc = 0;
+      for (let x = s; x < s + k; x++) {
+        dw += smp.w[x * S + q]!;
+        dc += smp.c[x * S + q]!;
+      }
+      const cw = nw > 0 && smp.normW[q]! > 0 ? dw / Math.sqrt(nw * smp.normW[q]!) : 0;
+      const cc = nc > 0 && smp.normC[q]! > 0 ? dc / Math.sqrt(nc * smp.normC[q]!) : 0;
+      total += 1 - this.mix(cw, cc);
+    }
+    return Math.max(0.05, total / S);
+  }
+
+  /** Total length in characters of sentences [s, s+k) joined by spaces. */
   private groupLen(side: SideFeatures, s: number, k: number): number {
     let l = k - 1;
     for (let x = s; x < s + k; x++) l += side.len[x]!;
@@ -218,11 +287,39 @@ export class PairScorer {
   /** Cost of a link of shape a-b covering reference [r, r+a) and candidate [c, c+b); see the module comment. */
   cost(r: number, a: number, c: number, b: number): number {
     const p = this.params;
-    if (a === 0 || b === 0) return (a + b) * (1 - p.skipSim);
+    if (a === 0 || b === 0) return (a + b) * p.skipCost;
     const s = this.sim(r, a, c, b);
-    const prior = SHAPE_PRIOR[`${a}-${b}`] ?? 1e-3;
-    const typePen = p.typeScale * Math.log(SHAPE_PRIOR['1-1']! / prior);
-    const len = lengthCost(this.groupLen(this.ref, r, a), this.groupLen(this.cand, c, b), p.lengthVar);
-    return (a + b) * (1 - s) + typePen + p.lengthWeight * len;
+    const bg = (this.background('ref', r, a) + this.background('cand', c, b)) / 2;
+    const key = `${a}-${b}`;
+    const prior = SHAPE_PRIOR[key] ?? 1e-3;
+    const typePen = p.typeScale * Math.log(SHAPE_PRIOR['1-1']! / prior) + (p.shapeOffset[key] ?? 0);
+    const lr = this.groupLen(this.ref, r, a);
+    const lc = this.groupLen(this.cand, c, b);
+    const len = lengthCost(lr, lc, p.lengthVar, this.lengthRatio);
+    return ((1 - s) / bg) * Math.pow(a * b, p.sizeExponent) + typePen + p.lengthWeight * len;
   }
+}
+
+/** Dots of every row of `f` with an evenly spaced sample of rows of `other`. */
+function sampleDots(
+  f: SideFeatures,
+  other: SideFeatures,
+): { w: Float32Array; c: Float32Array; normW: Float64Array; normC: Float64Array; S: number } {
+  const rows = sampleRows(other.n, BACKGROUND_SAMPLES);
+  const S = rows.length;
+  const w = new Float32Array(f.n * S);
+  const c = new Float32Array(f.n * S);
+  for (let x = 0; x < f.n; x++) {
+    for (let q = 0; q < S; q++) {
+      w[x * S + q] = sparseDot(f.words, x, other.words, rows[q]!);
+      c[x * S + q] = sparseDot(f.chars, x, other.chars, rows[q]!);
+    }
+  }
+  return {
+    w,
+    c,
+    normW: Float64Array.from(rows, (q) => other.wordNorm2[q]!),
+    normC: Float64Array.from(rows, (q) => other.charNorm2[q]!),
+    S,
+  };
 }

@@ -27,7 +27,8 @@ const naturalStopwords = (require('natural/lib/natural/util/stopwords.js') as { 
 
 /** English function words: they carry no evidence of correspondence (they occur in every sentence). */
 const STOPWORDS = new Set<string>([
-  ...naturalStopwords,
+  // natural's list includes the digits 0–9 and single letters; digits are evidence ("Article 2"), keep them.
+  ...naturalStopwords.filter((w) => !/\d/.test(w)),
   // Forms natural's list lacks but that are as frequent as its members in news and scripture.
   'also', 'upon', 'unto', 'shall', 'may', 'might', 'must', 'us', 'could', 'would', 'should', 'said', 'say',
   'says', 'one', 'two', 'three', 'onto', 'within', 'however', 'thus', 'yet', 'even', 'every', 'let', 'ye',
@@ -80,9 +81,11 @@ export interface SideFeatures {
 export interface FeatureOptions {
   /** Multiplier of the IDF weight of entity-like tokens in the word view. */
   entityBoost: number;
+  /** Character n-gram length of the char view. */
+  gramSize: number;
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { entityBoost: 2 };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { entityBoost: 2, gramSize: 3 };
 
 /** Both sides' features over one shared vocabulary (ids must mean the same thing on both sides). */
 export interface PairFeatures {
@@ -96,6 +99,7 @@ export interface PairFeatures {
 }
 
 class Vocabulary {
+  constructor(private readonly gramSize: number) {}
   readonly stems = new Map<string, number>();
   readonly grams = new Map<string, number>();
   readonly tokens = new Map<string, TokenInfo>();
@@ -116,7 +120,8 @@ class Vocabulary {
       const stem = this.intern(this.stems, stemmed);
       const padded = `_${lower}_`;
       const grams: number[] = [];
-      for (let k = 0; k + 3 <= padded.length; k++) grams.push(this.intern(this.grams, padded.slice(k, k + 3)));
+      const g = this.gramSize;
+      for (let k = 0; k + g <= Math.max(g, padded.length); k++) grams.push(this.intern(this.grams, padded.slice(k, k + g)));
       info = { stem, grams, entityLike: hasDigit || isAcronym || (isCapitalised && !sentenceInitial) };
     }
     this.tokens.set(key, info);
@@ -244,7 +249,7 @@ export function extractFeatures(
   candTexts: readonly string[],
   options: FeatureOptions = DEFAULT_FEATURE_OPTIONS,
 ): PairFeatures {
-  const vocab = new Vocabulary();
+  const vocab = new Vocabulary(options.gramSize);
   const rawRef = analyse(refTexts, vocab);
   const rawCand = analyse(candTexts, vocab);
   const stemCount = vocab.stems.size;

@@ -55,6 +55,10 @@ interface State {
   findings: Finding[];
   /** Reference ranges covered by glossary findings: entity findings there are not repeated. */
   glossaryRanges: [number, number][];
+  /** Reference sentence index → the candidate sentence where its text is expected (aligned or interpolated). */
+  expected: number[];
+  /** Reference sentence index → word tokens of its entities, for keeping one entity's window off another's garble. */
+  entityWords: Map<number, { id: number; t: Token }[]>;
   /** Per candidate sentence, lazily: country/organisation forms as (word position, length, group). */
   countryCache: ({ p: number; len: number; g: number }[] | undefined)[];
 }
@@ -86,9 +90,15 @@ export function checkEntities(input: CheckInput): Finding[] {
 
   if (input.glossary) checkGlossary(st, input.glossary);
 
+  for (const e of entities) {
+    if (e.type === 'number') continue;
+    let list = st.entityWords.get(e.sent);
+    if (!list) st.entityWords.set(e.sent, (list = []));
+    for (const t of e.words) list.push({ id: e.id, t });
+  }
   const names = entities.filter((e) => e.type !== 'number');
   const numbers = entities.filter((e) => e.type === 'number');
-  // Expansions first, so an acronym inside one ("UN" in "UN Committee on …") can still match its own token.
+  // Expansions first: they are the most specific names.
   const byPriority = [...names].sort((a, b) => prio(a) - prio(b) || a.start - b.start);
 
   // An acronym or name inside a defined expansion ("UN" in "UN Committee on …", "U.S." in "U.S. Geological
@@ -100,6 +110,8 @@ export function checkEntities(input: CheckInput): Finding[] {
   const single = todo.filter((e) => !(e.words.length > 1 || e.type === 'title'));
   // Phase 1: exact matches in the aligned sentence(s), longer names first.
   for (const e of multi) exactInScope(st, e, st.s0[e.sent]!, true, false);
+  // A multi-word name found verbatim next door keeps its words before single words can claim them.
+  for (const e of multi) if (!st.status.get(e.id)) exactInScope(st, e, st.s1[e.sent]!, true, false);
   for (const e of single) exactInScope(st, e, st.s0[e.sent]!, true, false);
   // Phase 2: multi-word names and titles, word by word, among what is left (before single-word variants,
   // so "Korea" serves "Korea AeroSpace Administration" rather than a second "ROK").
@@ -149,7 +161,14 @@ function initState(ref: TokenizedDoc, cand: TokenizedDoc, links: AlignmentLink[]
     for (const d of [-2, -1, 1, 2]) for (const c of s0[ri + d] ?? []) set.add(c);
     return [...set].filter((c) => c >= 0 && c < cand.sentences.length && !s0[ri]!.includes(c)).sort((a, b) => a - b);
   });
-  return { ref, cand, candWords, wordPos, consumed: new Map(), s0, s1, status: new Map(), found: new Map(), findings: [], glossaryRanges: [], countryCache: [] };
+  const expected: number[] = [];
+  let last = 0;
+  ref.sentences.forEach((_, ri) => {
+    if (s0[ri]!.length) last = s0[ri]![0]!;
+    expected.push(last);
+    if (s0[ri]!.length) last = s0[ri]![s0[ri]!.length - 1]! + 1;
+  });
+  return { ref, cand, candWords, wordPos, consumed: new Map(), s0, s1, status: new Map(), found: new Map(), findings: [], glossaryRanges: [], countryCache: [], expected, entityWords: new Map() };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -178,9 +197,8 @@ function consume(st: State, r: CandRange, by: string): void {
   for (let i = r.first; i <= r.last; i++) st.consumed.set(i, by);
 }
 
-function isFree(st: State, i: number, forType: string): boolean {
-  const by = st.consumed.get(i);
-  return by === undefined || (forType === 'acronym' && by === 'expansion');
+function isFree(st: State, i: number, _forType: string): boolean {
+  return !st.consumed.has(i);
 }
 
 function q(s: string): string {
@@ -214,7 +232,8 @@ function findExact(st: State, e: Entity, scope: number[], requireFree: boolean):
       }
     }
     if (!ok) continue;
-    const d = Math.abs(scopeRelPos(st, scope, t.start) - target);
+    // Beyond the aligned sentences, the occurrence nearest to where the text should be wins.
+    const d = (scope.length > 3 ? Math.abs(t.sent - st.expected[e.sent]!) : 0) + Math.abs(scopeRelPos(st, scope, t.start) - target);
     if (d < bestD) {
       bestD = d;
       best = { first: idx, last: words[p + e.words.length - 1]!.index };
@@ -241,7 +260,8 @@ function findVariant(st: State, e: Entity, scope: number[], requireFree: boolean
   if (e.words.length > MAX_COUNTRY_WORDS) return undefined;
   const g = countryGroup(e.words.map((w) => w.norm));
   if (g === undefined) return undefined;
-  for (const si of scope) {
+  const order = scope.length > 3 ? [...scope].sort((a, b) => Math.abs(a - st.expected[e.sent]!) - Math.abs(b - st.expected[e.sent]!) || a - b) : scope;
+  for (const si of order) {
     const words = st.candWords[si]!;
     for (const m of countryMentions(st, si)) {
       if (m.g !== g) continue;
@@ -452,7 +472,7 @@ function windowFuzzy(st: State, e: Entity, scope: number[]): boolean {
   const trailLost = countEdgeLost(ops, 'end');
   const extendable = (p: number) => {
     const t = words[p];
-    return !!t && isFree(st, t.index, e.type) && /\p{L}/u.test(t.text) && !FUNCTION_WORDS.has(t.norm) && (t.cap || !hasCapitals(st, win.sent)) && !TITLE_WORDS.has(t.norm) && !t.initial;
+    return !!t && isFree(st, t.index, e.type) && /\p{L}/u.test(t.text) && !FUNCTION_WORDS.has(t.norm) && (t.cap || !hasCapitals(st, win.sent)) && !TITLE_WORDS.has(t.norm) && !t.initial && !belongsToOther(st, e, t);
   };
   // A lost country word at an edge may be there as a multi-word form ("UN" → "United Nations").
   const lostGroups = new Set(ops.filter((o) => o.op === 'lost').map((o) => (o as { r: Token }).r.norm).filter((x) => x.startsWith('#country')));
@@ -480,6 +500,15 @@ function windowFuzzy(st: State, e: Entity, scope: number[]): boolean {
   st.found.set(e.id, r);
   reportWordOps(st, e, r, ops, 'name');
   return true;
+}
+
+/** Is `t` (a candidate word) another entity of the same reference sentence, exact or garbled ("Noa" for NOAA)? */
+function belongsToOther(st: State, e: Entity, t: Token): boolean {
+  for (const o of st.entityWords.get(e.sent) ?? []) {
+    if (o.id === e.id || e.words.includes(o.t)) continue;
+    if (o.t.norm === t.norm || (o.t.norm.length >= 3 && t.norm.length >= 3 && similarity(o.t.norm, t.norm).close)) return true;
+  }
+  return false;
 }
 
 /** Only punctuation-free spacing between two candidate words (no comma or bracket in between). */
@@ -615,6 +644,15 @@ function fallback(st: State, e: Entity): void {
   }
   // The same name is in the candidate but every occurrence serves another mention: this mention is gone,
   // the entity is not. A reader still meets it, so the finding is minor.
+  const claimedVariant = !findExact(st, e, all, false) && findVariant(st, e, all, false);
+  if (claimedVariant) {
+    const cs = candSpan(st, claimedVariant.first, claimedVariant.last);
+    report(st, RULE.dropped, 'major', `This mention of ${q(e.text)} is missing; only other mentions of it (${q(cs.text)}) remain in the candidate.`, refSpan(st, e.first, e.last), null, {
+      searched: ['aligned', 'neighbours', 'whole candidate'],
+      elsewhere: cs.text,
+    });
+    return;
+  }
   if (findExact(st, e, all, false)) {
     report(st, RULE.dropped, 'minor', `This mention of ${q(e.text)} is missing; the name appears elsewhere in the candidate.`, refSpan(st, e.first, e.last), null, {
       searched: ['aligned', 'neighbours', 'whole candidate'],

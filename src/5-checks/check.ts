@@ -83,6 +83,7 @@ function countryMentions(st: State, si: number): { p: number; len: number; g: nu
 const MULTI_FIRST = new Set(['united', 'republic', 'democratic', 'people', 'peoples', 'soviet', 'european', 'south', 'north', 'new', 'great', 'saudi', 'sri', 'czech', 'latin', 'washington']);
 
 export function checkEntities(input: CheckInput): Finding[] {
+  validate(input);
   const ref = tokenizeDoc(input.reference);
   const cand = tokenizeDoc(input.candidate);
   const st = initState(ref, cand, input.links);
@@ -128,6 +129,23 @@ export function checkEntities(input: CheckInput): Finding[] {
 
   const out = st.findings.filter((f) => !f.reference || !st.glossaryRanges.some(([a, b]) => f.rule !== RULE.glossary && f.reference!.start < b && f.reference!.end > a));
   return sortFindings(out);
+}
+
+/** Inputs are checked at the boundary: spans are only exact if the sentences agree with the text. */
+function validate(input: CheckInput): void {
+  for (const [side, doc] of [['reference', input.reference], ['candidate', input.candidate]] as const) {
+    for (const s of doc.sentences) {
+      if (doc.text.slice(s.start, s.end) !== s.text) {
+        throw new Error(`checks: ${side} sentence ${s.id} (${s.start}–${s.end}) does not match the document text at its offsets; pass the SegmentedDoc that segmentDocument() produced for this text`);
+      }
+    }
+  }
+  const refIds = new Set(input.reference.sentences.map((s) => s.id));
+  const candIds = new Set(input.candidate.sentences.map((s) => s.id));
+  for (const l of input.links) {
+    for (const id of l.ref) if (!refIds.has(id)) throw new Error(`checks: a link names reference sentence ${id}, which the reference does not have; pass the links align() produced for these two documents`);
+    for (const id of l.cand) if (!candIds.has(id)) throw new Error(`checks: a link names candidate sentence ${id}, which the candidate does not have; pass the links align() produced for these two documents`);
+  }
 }
 
 function prio(e: Entity): number {

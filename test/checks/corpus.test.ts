@@ -105,10 +105,20 @@ describe('meaning-preserving copies of every corpus document', () => {
         expect(serious.map((f) => `${f.rule} ${f.reference?.text} → ${f.candidate?.text}`)).toEqual([]);
       });
     }
+    it(`${name}, tokenized → detokenized (the original): no major or critical finding`, () => {
+      const serious = checkEntities(docs(tokenized(text), text)).filter((f) => f.severity !== 'minor');
+      expect(serious.map((f) => `${f.rule} ${f.reference?.text} → ${f.candidate?.text}`)).toEqual([]);
+    });
   }
 });
 
 describe('input shape', () => {
+  it('refuses sentences that do not match the text, and links to unknown sentences, naming the stage', () => {
+    const good = docs('NASA met KASA.', 'NASA met KASA.');
+    const bad = { ...good, reference: { ...good.reference, sentences: [{ ...good.reference.sentences[0]!, text: 'something else' }] } };
+    expect(() => checkEntities(bad)).toThrow(/^checks: reference sentence r1/);
+    expect(() => checkEntities({ ...good, links: [{ ref: ['r1'], cand: ['c9'], type: '1-1', confidence: 1, moved: false }] })).toThrow(/^checks: a link names candidate sentence c9/);
+  });
   it('returns no findings for empty documents', () => {
     const empty: SegmentedDoc = { path: 'e', sha256: '', text: '', sentences: [], warnings: [], language: 'en' };
     expect(checkEntities({ reference: empty, candidate: empty, links: [] })).toEqual([]);

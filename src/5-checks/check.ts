@@ -877,6 +877,9 @@ function mergeLinked(st: State, entities: Entity[]): void {
  * reference: made-up names ("Al -Mudhah"). Sentence starts, function words, role words, months and
  * countries are left alone.
  */
+/** Company and name suffixes that are not names by themselves. */
+const NAME_SUFFIXES = new Set(['ltd', 'inc', 'corp', 'llc', 'plc', 'gmbh', 'jr', 'sr', 'st', 'co']);
+
 function insertedNames(st: State, entities: Entity[]): void {
   const refWords: string[] = [];
   const seen = new Set<string>();
@@ -884,8 +887,10 @@ function insertedNames(st: State, entities: Entity[]): void {
     seen.add(w.norm);
     refWords.push(w.norm);
   }
+  // At a sentence start capitals say nothing, but a word no dictionary knows is still a name ("Spectee
+  // children may…" where the reference had "Wolf children may…").
   const isNameWord = (t: Token) =>
-    t.word && t.cap && !t.initial && /^\p{L}[\p{L}\p{M}]+$/u.test(t.text) && t.text.length >= 3 && !FUNCTION_WORDS.has(t.norm) && !TITLE_WORDS.has(t.norm) && !MONTHS.has(t.norm) && countryGroup([t.norm]) === undefined && !isEnglishWord(t.norm) && !isEnglishWord(t.norm.replace(/s$/, ''));
+    t.word && t.cap && /^\p{L}[\p{L}\p{M}]+$/u.test(t.text) && t.text.length >= 3 && !FUNCTION_WORDS.has(t.norm) && !TITLE_WORDS.has(t.norm) && !MONTHS.has(t.norm) && !NAME_SUFFIXES.has(t.norm) && countryGroup([t.norm]) === undefined && !isEnglishWord(t.norm) && !isEnglishWord(t.norm.replace(/s$/, ''));
   for (let si = 0; si < st.cand.sentences.length; si++) {
     const s = st.cand.sentences[si]!;
     if (s.boilerplate || s.titleCase) continue;

@@ -150,9 +150,11 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
     let spelled = false;
     let alt: number | undefined;
     const prev = i > s.first ? toks[i - 1] : undefined;
-    // Part of a name or code glued by a hyphen ("CAS500-4", "COVID-19"): the code is checked as a whole.
-    if (prev && t.glued && (prev.text === '-' || prev.text === '–') && i - 2 >= s.first && toks[i - 2]!.word && /\p{L}/u.test(toks[i - 2]!.text) && toks[i - 1]!.glued) {
-      continue;
+    // Part of an acronym code glued by a hyphen ("CAS500-4", "COVID-19"): the code is checked as a whole.
+    // After a plain word ("Covid-19", "F-35") the digits are the only place a change shows, so they count.
+    if (prev && t.glued && (prev.text === '-' || prev.text === '–') && i - 2 >= s.first && toks[i - 1]!.glued) {
+      const left = toks[i - 2]!;
+      if (left.word && /\p{L}/u.test(left.text) && (used.has(i - 2) || (left.text.match(/\p{Lu}/gu)?.length ?? 0) >= 2)) continue;
     }
     if (/^\d{1,2}:\d{2}$/.test(t.text)) {
       const [h, mi] = t.text.split(':').map(Number) as [number, number];

@@ -183,6 +183,8 @@ table(
     ['The council met 17 times from ’13 to ’21.', 'The council met 17 times from ’13 to ’22.', { rule: 'entity/number-or-date-changed', severity: 'critical', ref: '’21', cand: '’22' }],
     ['During the 1960s he worked in Boston.', 'During the 1970s he worked in Boston.', { rule: 'entity/number-or-date-changed', severity: 'critical', ref: '1960s', cand: '1970s' }],
     ['Prices rose by 12% last year.', 'Prices rose by 21% last year.', { rule: 'entity/number-or-date-changed', severity: 'critical', ref: '12%', cand: '21%' }],
+    ['He is tested daily for Covid-19.', 'He is tested daily for Covid-22.', { rule: 'entity/number-or-date-changed', severity: 'critical', ref: '19', cand: '22' }],
+    ['The F-35 fighter is made by Lockheed Martin.', 'The F-43 fighter is made by Lockheed Martin.', { rule: 'entity/number-or-date-changed', severity: 'critical', ref: '35', cand: '43' }],
   ],
   [
     ['It hosts the 19th annual meeting.', 'It hosts the nineteenth annual meeting.'],
@@ -212,6 +214,7 @@ table(
   [
     ['John Lee led the delegation of the Mission Directorate.', 'John Lee, Director of Al -Mudhah Mission Directorate, led the delegation.', { rule: 'entity/inserted', severity: 'major', ref: null, cand: 'Al -Mudhah' }],
     ['They will increase the interoperability of satellites.', 'They will increase operating capacity Albin for the satellites.', { rule: 'entity/inserted', severity: 'major', ref: null, cand: 'Albin' }],
+    ['Wolf children may have been abandoned.', 'Spectee children may have been abandoned.', { rule: 'entity/inserted', severity: 'major', ref: null, cand: 'Spectee' }],
   ],
   [
     ['Officials met in Seoul.', 'Officials met in Seoul, Korea.'],

@@ -13,6 +13,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { BLEU, CHRF, TER, type StringMetric } from '../../src/4-compare/metrics/index.js';
@@ -21,10 +22,12 @@ import { naiveBleuStats, naiveChrfStats, naiveTerStats } from '../metrics/naive.
 export interface BenchRow {
   metric: string;
   words: number;
-  /** Median pairs per second over the runs, single thread. */
+  /** Median pairs per second (wall clock) over the runs, single thread. */
   pairsPerSec: number;
-  /** Median pairs per second of the unoptimised reference implementation in the same run (null: not run). */
-  baselinePairsPerSec: number | null;
+  /** Median pairs per CPU second of this process (robust to other processes competing for the cores). */
+  pairsPerCpuSec: number;
+  /** Median pairs per CPU second of the unoptimised reference implementation in the same run (null: not run). */
+  baselinePairsPerCpuSec: number | null;
   /** sacreBLEU 2.6.0's published figure for such pairs (null: none published). */
   sacrebleuPairsPerSec: number | null;
   runs: number;
@@ -104,17 +107,25 @@ const median = (xs: number[]): number => {
 
 let sink = 0;
 
-/** Median pairs/s of `fn` over `runs` passes on `pairs` (after one warm-up pass). */
-function time(pairs: { hyp: string; ref: string }[], runs: number, fn: (hyp: string, ref: string) => number): number {
+/** Median pairs per wall second and per CPU second of `fn` over `runs` passes on `pairs` (after a warm-up pass). */
+function time(
+  pairs: { hyp: string; ref: string }[],
+  runs: number,
+  fn: (hyp: string, ref: string) => number,
+): { wall: number; cpu: number } {
   for (const p of pairs) sink += fn(p.hyp, p.ref);
-  const rates: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     for (const p of pairs) sink += fn(p.hyp, p.ref);
     const s = Number(process.hrtime.bigint() - t0) / 1e9;
-    rates.push(pairs.length / s);
+    const c = process.cpuUsage(c0);
+    wall.push(pairs.length / s);
+    cpu.push(pairs.length / ((c.user + c.system) / 1e6));
   }
-  return median(rates);
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
 const scoreOf = (m: StringMetric) => (hyp: string, ref: string) => m.value(m.stats(hyp, [ref]));
@@ -150,9 +161,18 @@ export async function benchMetrics(opts: BenchOptions = {}): Promise<BenchRow[]>
     basePairs: number,
     published: number | null,
   ): void => {
-    const pairsPerSec = time(pairs, runs, fn);
-    const baselinePairsPerSec = base && !opts.skipBaseline ? time(pairs.slice(0, basePairs), Math.min(runs, 5), base) : null;
-    rows.push({ metric, words, pairsPerSec, baselinePairsPerSec, sacrebleuPairsPerSec: published, runs, pairsPerRun: pairs.length });
+    const t = time(pairs, runs, fn);
+    const b = base && !opts.skipBaseline ? time(pairs.slice(0, basePairs), Math.min(runs, 5), base) : null;
+    rows.push({
+      metric,
+      words,
+      pairsPerSec: t.wall,
+      pairsPerCpuSec: t.cpu,
+      baselinePairsPerCpuSec: b ? b.cpu : null,
+      sacrebleuPairsPerSec: published,
+      runs,
+      pairsPerRun: pairs.length,
+    });
   };
   add('chrF', 30, short, scoreOf(chrf), chrfBase, 1000, 1600);
   add('sentence BLEU', 30, short, scoreOf(sentBleu), bleuBase, 1000, 8900);
@@ -200,19 +220,25 @@ export function memoryProfile(checkpoints = [1000, 10000, 100000]): MemoryRow[] 
 const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
 
 async function main(): Promise<void> {
+  const load = (): string => os.loadavg().map((x) => x.toFixed(2)).join(' ');
   console.log(`metrics benchmark — ${new Date().toISOString()} — node ${process.version}, single thread`);
+  console.log(`${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average before: ${load()}`);
   const rows = await benchMetrics();
-  console.log('\nmetric          words  pairs/s (median)  baseline pairs/s  ×baseline  sacreBLEU pairs/s  ×sacreBLEU');
+  console.log(
+    '\nmetric         words   pairs/s wall  pairs/CPU-s  baseline/CPU-s  ×baseline  sacreBLEU/s  ×sacreBLEU(wall)  ×sacreBLEU(CPU)',
+  );
   for (const r of rows) {
-    const xb = r.baselinePairsPerSec ? (r.pairsPerSec / r.baselinePairsPerSec).toFixed(1) : '—';
+    const xb = r.baselinePairsPerCpuSec ? (r.pairsPerCpuSec / r.baselinePairsPerCpuSec).toFixed(1) : '—';
     const xs = r.sacrebleuPairsPerSec ? (r.pairsPerSec / r.sacrebleuPairsPerSec).toFixed(1) : '—';
+    const xc = r.sacrebleuPairsPerSec ? (r.pairsPerCpuSec / r.sacrebleuPairsPerSec).toFixed(1) : '—';
     console.log(
-      `${r.metric.padEnd(15)} ${String(r.words).padStart(5)}  ${fmt(r.pairsPerSec).padStart(16)}  ` +
-        `${(r.baselinePairsPerSec ? fmt(r.baselinePairsPerSec) : '—').padStart(16)}  ${xb.padStart(9)}  ` +
-        `${(r.sacrebleuPairsPerSec ? fmt(r.sacrebleuPairsPerSec) : '—').padStart(17)}  ${xs.padStart(10)}`,
+      `${r.metric.padEnd(14)} ${String(r.words).padStart(5)}  ${fmt(r.pairsPerSec).padStart(12)}  ${fmt(r.pairsPerCpuSec).padStart(11)}  ` +
+        `${(r.baselinePairsPerCpuSec ? fmt(r.baselinePairsPerCpuSec) : '—').padStart(14)}  ${xb.padStart(9)}  ` +
+        `${(r.sacrebleuPairsPerSec ? fmt(r.sacrebleuPairsPerSec) : '—').padStart(11)}  ${xs.padStart(16)}  ${xc.padStart(15)}`,
     );
   }
-  console.log(`(medians of ${rows[0]!.runs} runs; sacreBLEU figures: published sacreBLEU 2.6.0 numbers, not measured here)`);
+  console.log(`medians of ${rows[0]!.runs} runs (baseline: up to 5); load average after: ${load()}`);
+  console.log('sacreBLEU figures: the published sacreBLEU 2.6.0 numbers for such pairs, not measured here.');
   console.log('\nmemory, streaming 30-word pairs through chrF + sentence BLEU + TER (after GC):');
   for (const m of memoryProfile()) {
     console.log(`  ${fmt(m.pairs).padStart(7)} pairs: heapUsed ${m.heapUsedMB.toFixed(1)} MB, rss ${m.rssMB.toFixed(1)} MB`);

@@ -115,114 +115,128 @@ for (let c = 0; c < 128; c++) {
     (isPyWhitespace(c) ? C_SPACE : 0);
 }
 
-// Reusable scratch for the 13a scanner (grown on demand; the tokenizer is synchronous).
-let codeBuf = new Uint16Array(1024);
-let flagBuf = new Uint8Array(1024);
+const PAD = C_SPACE | C_P1;
 
 /**
- * mteval-v13a tokenization in two passes over the code units.
+ * mteval-v13a tokenization in one pass over the code units.
  *
  * sacreBLEU runs four regex substitutions in sequence on `" " + line + " "`: (1) space around the P1
  * characters, (2) `([^0-9])([\.,])` → `\1 \2 `, (3) `([\.,])([^0-9])` → ` \1 \2`, (4) `([0-9])(-)` →
  * `\1 \2 `, then splits on whitespace. Since only the token boundaries survive the final split, this scanner
- * computes, for every character, whether any of the four rules puts a space before it, honouring the
+ * decides, for every character, whether any of the four rules puts a space before it, honouring the
  * non-overlapping left-to-right matching of `re.sub` (a `.`/`,` consumed as the second character of a rule-2
- * match cannot be the first of the next one, and likewise for rule 3). The regex cascade is kept in the
- * tests (test/metrics/naive.ts) as the reference, and the two are compared on random strings.
+ * match cannot be the first of the next one, and likewise for rule 3). It needs the class bits of the two
+ * previous characters and of the next one, combined with bit arithmetic rather than branches (branch
+ * mispredictions dominated the first version). The regex cascade is kept in the tests
+ * (test/metrics/naive.ts) as the reference, and the two are compared on random strings.
  */
 export function scan13a(line: string, out: TokenSpans): void {
   const t = prepare13a(line);
   out.reset(t);
-  // Position k of the padded line " " + t + " " is t[k - 1].
-  const m = t.length + 2;
-  if (codeBuf.length < m + 1) {
-    codeBuf = new Uint16Array(2 * m);
-    flagBuf = new Uint8Array(2 * m);
-  }
-  const cc = codeBuf;
-  const fl = flagBuf;
-  cc[0] = 0x20;
-  cc[m - 1] = 0x20;
-  fl[0] = C_SPACE | C_P1;
-  fl[m - 1] = C_SPACE | C_P1;
-  // Pass 1: code units, their classes, and rule 2 (a dot/comma after a non-digit; the character before
-  // it in the rule-1 output is an inserted space when the previous character is a P1 character).
-  let prevF = fl[0]!;
-  for (let k = 1; k < m - 1; k++) {
-    const c = t.charCodeAt(k - 1);
-    cc[k] = c;
-    let f = c < 128 ? ASCII_CLASS[c]! : isPyWhitespace(c) ? C_SPACE : 0;
-    if (f & C_DOTCOMMA) {
-      if (prevF & C_P1 || ((prevF & C_DIGIT) === 0 && (prevF & (C_DOTCOMMA | F_M2)) !== (C_DOTCOMMA | F_M2))) {
-        f |= F_M2;
-      }
-    }
-    fl[k] = f;
-    prevF = f;
-  }
-  // Pass 2: rule 3 (a dot/comma before a non-digit, on the rule-2 output), rule 4, and the tokens.
+  const n = t.length;
   let start = -1;
   let h = FNV_OFFSET;
   let prevM3 = 0;
-  for (let k = 1; k < m - 1; k++) {
-    const c = cc[k]!;
-    const f = fl[k]!;
+  // Class bits (with F_M2) of the characters at i−2, i−1, i; the padding space before t counts as i = −1.
+  let fpp = PAD;
+  let fp = PAD;
+  let f = PAD;
+  if (n > 0) {
+    const c0 = t.charCodeAt(0);
+    f = c0 < 128 ? ASCII_CLASS[c0]! : isPyWhitespace(c0) ? C_SPACE : 0;
+    // Rule 2 after the padding space (a P1 character): any leading dot/comma matches.
+    f |= (f & C_DOTCOMMA) << 3;
+  }
+  let i = 0;
+  while (i < n) {
     if (f === 0) {
-      // An ordinary character: a boundary before it needs a special character before it.
-      if (start >= 0) {
-        const fp = fl[k - 1]!;
-        if (fp !== 0 && (prevM3 === 1 || fp & (C_P1 | F_M2) || (fp & C_DASH && fl[k - 2]! & C_DIGIT))) {
-          out.push(start - 1, k - 1, h);
-          start = -1;
+      // An ordinary character: a boundary before it needs a special character just before it (rules 1
+      // and 2 around that one, rule 3 ending there, or a dash after a digit).
+      if (start < 0 || (prevM3 | (fp & (C_P1 | F_M2)) | ((fp >> 3) & (fpp >> 1) & 1)) !== 0) {
+        if (start >= 0) out.push(start, i, h);
+        start = i;
+        h = FNV_OFFSET;
+      }
+      // Consume the run of ordinary characters. After an ordinary character, the next character's rule-2
+      // flag is just "is it a dot/comma".
+      const runStart = i;
+      let c = t.charCodeAt(i);
+      for (;;) {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        i++;
+        if (i >= n) {
+          f = PAD;
+          break;
+        }
+        c = t.charCodeAt(i);
+        const g = c < 128 ? ASCII_CLASS[c]! : isPyWhitespace(c) ? C_SPACE : 0;
+        if (g !== 0) {
+          f = g | ((g & C_DOTCOMMA) << 3);
+          break;
         }
       }
-      if (start < 0) {
-        start = k;
+      fpp = i - runStart >= 2 ? 0 : fp;
+      fp = 0;
+      prevM3 = 0;
+      continue;
+    }
+    if (f & C_SPACE) {
+      // Whitespace ends the token. After whitespace (not a digit, not a dot/comma) a dot/comma always
+      // gets its rule-2 flag.
+      if (start >= 0) {
+        out.push(start, i, h);
+        start = -1;
+      }
+      i++;
+      let g = PAD;
+      if (i < n) {
+        const c = t.charCodeAt(i);
+        g = c < 128 ? ASCII_CLASS[c]! : isPyWhitespace(c) ? C_SPACE : 0;
+        g |= (g & C_DOTCOMMA) << 3;
+      }
+      fpp = fp;
+      fp = f;
+      f = g;
+      prevM3 = 0;
+      continue;
+    }
+    const c = t.charCodeAt(i);
+    const cn = i + 1 < n ? t.charCodeAt(i + 1) : 0x20;
+    let fn = i + 1 < n ? (cn < 128 ? ASCII_CLASS[cn]! : isPyWhitespace(cn) ? C_SPACE : 0) : PAD;
+    // Rule 2 for the next character: a dot/comma after a P1 character, or after a non-digit that is not a
+    // dot/comma already consumed by the previous match.
+    const notDigit = ((f >> 1) & 1) ^ 1;
+    const consumed2 = (f >> 2) & (f >> 5) & 1;
+    fn |= ((fn >> 2) & ((f & 1) | (notDigit & (consumed2 ^ 1))) & 1) << 5;
+    // Rule 3 for this character: a dot/comma before a non-digit (in the rule-2 output the next character
+    // is an inserted space when rule 2 matched here or there), unless consumed by the previous match.
+    const nextNonDigit = ((f >> 5) | fn | (fn >> 5) | ((fn >> 1) ^ 1)) & 1;
+    const consumed3 = prevM3 & ((f >> 5) ^ 1) & ((fp >> 5) ^ 1) & (fp >> 2) & 1;
+    const m3 = (f >> 2) & nextNonDigit & (consumed3 ^ 1) & 1;
+    // A boundary before this character: rules 1 and 2 around it, rule 3 here or just before, rule 4
+    // (a dash after a digit) here or just before.
+    const boundary =
+      m3 | prevM3 | ((fp | f) & (C_P1 | F_M2)) | ((f >> 3) & (fp >> 1) & 1) | ((fp >> 3) & (fpp >> 1) & 1);
+    if (f & C_SPACE) {
+      if (start >= 0) {
+        out.push(start, i, h);
+        start = -1;
+      }
+    } else {
+      if (start < 0 || boundary !== 0) {
+        if (start >= 0) out.push(start, i, h);
+        start = i;
         h = FNV_OFFSET;
       }
       h = Math.imul(h ^ c, FNV_PRIME);
-      prevM3 = 0;
-      continue;
     }
-    let m3 = 0;
-    if (f & C_DOTCOMMA) {
-      const fn = fl[k + 1]!;
-      const fp = fl[k - 1]!;
-      // The next character in the rule-2 output: an inserted space, or the next character itself.
-      const nextNonDigit = f & F_M2 || fn & (C_P1 | F_M2) || (fn & C_DIGIT) === 0;
-      // Consumed as the second character of a rule-3 match starting at the previous dot/comma.
-      const consumed = prevM3 === 1 && (f & F_M2) === 0 && (fp & F_M2) === 0 && fp & C_DOTCOMMA;
-      m3 = nextNonDigit && !consumed ? 1 : 0;
-    }
-    if (f & C_SPACE) {
-      if (start >= 0) {
-        out.push(start - 1, k - 1, h);
-        start = -1;
-      }
-      prevM3 = 0;
-      continue;
-    }
-    if (start >= 0) {
-      const fp = fl[k - 1]!;
-      if (
-        m3 === 1 ||
-        prevM3 === 1 ||
-        (fp | f) & (C_P1 | F_M2) ||
-        (f & C_DASH && fp & C_DIGIT) ||
-        (fp & C_DASH && k >= 2 && fl[k - 2]! & C_DIGIT)
-      ) {
-        out.push(start - 1, k - 1, h);
-        start = -1;
-      }
-    }
-    if (start < 0) {
-      start = k;
-      h = FNV_OFFSET;
-    }
-    h = Math.imul(h ^ c, FNV_PRIME);
     prevM3 = m3;
+    fpp = fp;
+    fp = f;
+    f = fn;
+    i++;
   }
-  if (start >= 0) out.push(start - 1, m - 2, h);
+  if (start >= 0) out.push(start, n, h);
 }
 
 /** mteval-v13a tokens of a line (sacreBLEU `Tokenizer13a` followed by `split()`). */

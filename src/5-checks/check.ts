@@ -565,7 +565,7 @@ function reportWordOps(st: State, e: Entity, r: CandRange, ops: WordOp[], mode: 
       if (o.r.length === 1 && o.c.length === 1 && similarity(o.r[0]!.norm, o.c[0]!.norm).close) misspelled.push({ r: o.r[0]!, c: o.c[0]! });
       if (o.c.some((c) => isEnglishWord(c.norm))) dictionaryReplacement = true;
     } else if (o.op === 'close') misspelled.push({ r: o.r, c: o.c });
-    else if (o.op === 'eq' && !isConnector(o.r) && o.r.text.replace(/\./g, '') !== o.c.text.replace(/\./g, '') && !(o.c.initial && o.r.text.slice(1) === o.c.text.slice(1))) caseDiff.push([o.r.text, o.c.text]);
+    else if (o.op === 'eq' && !isConnector(o.r) && sameLetters(o.r.text, o.c.text) && o.r.text.replace(/\./g, '') !== o.c.text.replace(/\./g, '') && !(o.c.initial && o.r.text.slice(1) === o.c.text.slice(1))) caseDiff.push([o.r.text, o.c.text]);
   }
   const refS = refSpan(st, e.first, e.last);
   const candS = candSpan(st, r.first, r.last);
@@ -613,6 +613,11 @@ function reportWordOps(st: State, e: Entity, r: CandRange, ops: WordOp[], mode: 
   if (caseDiff.length && !st.ref.sentences[e.sent]!.titleCase && !st.cand.sentences[st.cand.tokens[r.first]!.sent]!.titleCase) {
     report(st, RULE.caseOnly, undefined, `${q(e.text)} appears as ${q(candS.text)}: same words, different capitalisation.`, refS, candS, { expected: e.text, actual: candS.text, words: caseDiff });
   }
+}
+
+/** Same letters ignoring case and abbreviation dots ("U.S." and "US" yes; "U.S." and "American" no). */
+function sameLetters(a: string, b: string): boolean {
+  return a.replace(/\./g, '').toLowerCase() === b.replace(/\./g, '').toLowerCase();
 }
 
 /** Titles: compare with the first free run of role words in the aligned sentence(s). */

@@ -46,7 +46,7 @@ export interface EntityEval {
   demetr?: Record<string, { dev: Share; test: Share }>;
   controls?: Record<string, { dev: Share; test: Share }>;
   referenceVsCleanMT?: { dev: Share; test: Share };
-  annotated: { files: number; gold: number; predicted: number; recall: number; precision: number; perFile: Record<string, { gold: number; found: number; predicted: number; correct: number }> };
+  annotated: { files: number; gold: number; predicted: number; recall: number; precision: number; perFile: Record<string, { gold: number; found: number; predicted: number; correct: number; heldOut: boolean }> };
   speedMs: { median: number; runs: number };
   /** Misses kept for inspection (dev only). */
   misses: Record<string, string[]>;
@@ -136,6 +136,7 @@ function demetr(misses: Record<string, string[]>): Pick<EntityEval, 'demetr' | '
 export interface Annotation {
   reference: string;
   candidate: string;
+  split?: 'dev' | 'held-out';
   note?: string;
   corruptions: Array<{
     kind: string;
@@ -177,7 +178,7 @@ export function scoreAnnotated(): EntityEval['annotated'] {
     const seriousGold = ann.corruptions.filter((g) => g.severity !== 'minor');
     const fFound = seriousGold.filter((g) => findings.some((f) => hitsGold(f, g))).length;
     const fCorrect = findings.filter((f) => ann.corruptions.some((g) => hitsGold(f, g))).length;
-    perFile[name] = { gold: seriousGold.length, found: fFound, predicted: findings.length, correct: fCorrect };
+    perFile[name] = { gold: seriousGold.length, found: fFound, predicted: findings.length, correct: fCorrect, heldOut: ann.split === 'held-out' };
     gold += seriousGold.length;
     found += fFound;
     predicted += findings.length;
@@ -226,7 +227,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const a = r.annotated;
   console.log(`\nAnnotated pairs (${a.files} files, ${a.gold} major/critical gold corruptions, ${a.predicted} major/critical findings):`);
   console.log(`  recall ${(100 * a.recall).toFixed(1)}% (bar ≥ 90%)   precision ${(100 * a.precision).toFixed(1)}% (bar ≥ 85%)`);
-  for (const [k, v] of Object.entries(a.perFile)) console.log(`    ${k}: gold ${v.gold}, found ${v.found}, findings ${v.predicted}, correct ${v.correct}`);
+  for (const [k, v] of Object.entries(a.perFile)) {
+    const r = v.gold ? (100 * v.found) / v.gold : 0;
+    const p = v.predicted ? (100 * v.correct) / v.predicted : 0;
+    console.log(`    ${k.padEnd(22)} ${v.heldOut ? '[held out]' : '[dev]     '} gold ${v.gold}, found ${v.found} (recall ${r.toFixed(1)}%), findings ${v.predicted}, correct ${v.correct} (precision ${p.toFixed(1)}%)`);
+  }
   console.log(`\nSpeed: checkEntities on corpus 000 → 001, median of ${r.speedMs.runs} runs after warm-up: ${r.speedMs.median.toFixed(1)} ms`);
   if (process.env.SHOW_MISSES) {
     for (const [k, list] of Object.entries(r.misses)) {

@@ -22,7 +22,7 @@ import type { Finding } from '../../src/types.js';
 import { docs, pair } from '../checks/helpers.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const SHARED = `${here}../../../shared/eval/demetr`;
+export const SHARED = `${here}../../../shared/eval/demetr`;
 const ANNOTATED = `${here}../fixtures/annotated`;
 const CORPUS = `${here}../../corpus`;
 
@@ -88,7 +88,7 @@ function readJsonl(path: string): DemetrRow[] {
 const ENTITY_SETS: Record<number, string> = { 9: 'named entity replaced (id9)', 10: 'numbers replaced (id10)', 25: 'named entity removed (id25)' };
 const CONTROL_SETS: Record<number, string> = { 28: 'final punctuation removed (id28)', 30: 'tokenized (id30)', 31: 'lower-cased (id31)', 32: 'first letter lower-cased (id32)', 35: 'reference → itself (id35)' };
 
-function demetr(misses: Record<string, string[]>): Pick<EntityEval, 'demetr' | 'controls' | 'referenceVsCleanMT'> {
+export function demetrEval(misses: Record<string, string[]> = {}): Pick<EntityEval, 'demetr' | 'controls' | 'referenceVsCleanMT'> {
   const entity = readJsonl(`${SHARED}/demetr_entity.jsonl`).filter((r) => r.pert_check && ENTITY_SETS[r.pert_id]);
   const out: Record<string, { dev: Share; test: Share }> = {};
   for (const [id, name] of Object.entries(ENTITY_SETS)) {
@@ -206,7 +206,7 @@ export function evaluateEntities(): EntityEval {
   const misses: Record<string, string[]> = {};
   const hasShared = existsSync(`${SHARED}/demetr_entity.jsonl`);
   if (!hasShared && process.env.CI) throw new Error(`entities eval: ${SHARED} is missing (required when CI=true)`);
-  const d = hasShared ? demetr(misses) : {};
+  const d = hasShared ? demetrEval(misses) : {};
   return { date: new Date().toISOString(), ...d, annotated: scoreAnnotated(), speedMs: speed(), misses };
 }
 

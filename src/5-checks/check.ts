@@ -215,7 +215,7 @@ function consume(st: State, r: CandRange, by: string): void {
   for (let i = r.first; i <= r.last; i++) st.consumed.set(i, by);
 }
 
-function isFree(st: State, i: number, _forType: string): boolean {
+function isFree(st: State, i: number, _forType?: string): boolean {
   return !st.consumed.has(i);
 }
 

@@ -687,6 +687,8 @@ function fallback(st: State, e: Entity): void {
   report(st, RULE.dropped, severity, `${q(e.text)} is missing from the candidate (not in the aligned sentence, its neighbours or anywhere else).`, refSpan(st, e.first, e.last), null, {
     searched: ['aligned', 'neighbours', 'whole candidate'],
     alignedSentences: st.s0[e.sent]!.map((c) => st.cand.sentences[c]!.id),
+    // The whole reference sentence has no counterpart: the sentence-level "omitted" finding covers it too.
+    sentenceOmitted: st.s0[e.sent]!.length === 0,
   });
 }
 

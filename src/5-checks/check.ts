@@ -629,8 +629,10 @@ function titleInScope(st: State, e: Entity, scope: number[]): boolean {
       let b = p;
       while (b + 1 < words.length && TITLE_WORDS.has(words[b + 1]!.norm) && isFree(st, words[b + 1]!.index, 'title') && adjacentInText(st, words[b]!, words[b + 1]!)) b++;
       const slice = words.slice(p, b + 1);
-      // Single lower-impact words ("general") only count when they share a word with the title.
-      if (!slice.some((w) => e.words.some((x) => x.norm === w.norm)) && slice.length < 2 && e.words.length > 1) {
+      // A run sharing no word with the title must be a real title run (two words, or a one-word title) at
+      // about the same place in the sentence; otherwise it is another person's title.
+      const shares = slice.some((w) => e.words.some((x) => x.norm === w.norm));
+      if (!shares && ((slice.length < 2 && e.words.length > 1) || Math.abs(scopeRelPos(st, scope, slice[0]!.start) - relPos(st.ref, e.sent, e.start)) > 0.3)) {
         p = b;
         continue;
       }

@@ -205,7 +205,11 @@ table(
     ['The Deputy Assistant Secretary for Space Affairs Rahima Kandahari spoke.', 'The Deputy Assistant Minister for Space Affairs Rahima Kandahari spoke.', { rule: 'entity/title-or-role-changed', severity: 'major', ref: 'Deputy Assistant Secretary', cand: 'Deputy Assistant Minister' }],
     ['The Director-General of the Bureau, Minyoung Han, attended.', 'The Director of the Bureau, Minyoung Han, attended.', { rule: 'entity/title-or-role-changed', severity: 'major', ref: 'Director-General', cand: 'Director' }],
   ],
-  [['The Deputy Assistant Secretary for Space Affairs Rahima Kandahari spoke.', 'Rahima Kandahari, Deputy Assistant Secretary for Space Affairs, spoke.']],
+  [
+    ['The Deputy Assistant Secretary for Space Affairs Rahima Kandahari spoke.', 'Rahima Kandahari, Deputy Assistant Secretary for Space Affairs, spoke.'],
+    // Another person's title elsewhere in the sentence is not this title changed.
+    ['The Director of the Bureau met reporters after the talks with President Moon.', 'After the talks with President Moon, the head of the bureau met reporters.'],
+  ],
   'entity/title-or-role-changed',
 );
 

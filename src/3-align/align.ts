@@ -15,6 +15,7 @@ import type { CostParams } from './cost.js';
 import { fullBand, anchoredBand, bandCells } from './band.js';
 import type { Band } from './band.js';
 import { monotonicDp } from './dp.js';
+import { findAnchors } from './anchors.js';
 import type { IndexLink } from './dp.js';
 import { decideVerdict } from './verdict.js';
 import type { VerdictFigures } from './verdict.js';
@@ -35,6 +36,28 @@ export interface AlignOptions {
 
 /** Below this many cells the whole table is searched (a 2,000×2,000-sentence pair). */
 const FULL_TABLE_CELLS = 4_000_000;
+/**
+ * Band around anchors: gaps up to 2,500 cells (50×50 sentences) are searched whole, larger ones along a
+ * ±15-sentence strip joining the anchors; 3 columns of margin let links straddle an anchor. An inserted
+ * or dropped block makes a gap long and thin (few cells), so it is searched whole.
+ */
+const BAND_OPTIONS = { maxGapCells: 2_500, halfWidth: 15, margin: 3 };
+
+/** Anchor sentence pairs → DP guide points from (0,0) to (nR,nC): each anchor spans (i,j)→(i+1,j+1). */
+function guidePoints(anchors: ReadonlyArray<readonly [number, number]>, nR: number, nC: number): Array<[number, number]> {
+  const pts: Array<[number, number]> = [[0, 0]];
+  const push = (i: number, j: number): void => {
+    const last = pts[pts.length - 1]!;
+    if (i > last[0] || j > last[1]) pts.push([Math.max(i, last[0]), Math.max(j, last[1])]);
+  };
+  for (const [i, j] of anchors) {
+    push(i, j);
+    push(i + 1, j + 1);
+  }
+  push(nR, nC);
+  return pts;
+}
+
 /** Default cell budget: ~50M cells is ~450 MB of DP tables, the most we allow ourselves. */
 const DEFAULT_MAX_CELLS = 50_000_000;
 
@@ -76,21 +99,25 @@ export function align(reference: SegmentedDoc, candidate: SegmentedDoc, options:
 
   let gaveUp: { reason: string } | undefined;
   let band: Band;
+  let anchors: Array<[number, number]> = [];
   if ((nR + 1) * (nC + 1) <= FULL_TABLE_CELLS) band = fullBand(nR, nC);
-  else band = anchoredBand(nR, nC, [[0, 0], [nR, nC]], { maxGapCells: FULL_TABLE_CELLS, halfWidth: 30, margin: 3 });
+  else {
+    anchors = findAnchors(features, scorer);
+    band = anchoredBand(nR, nC, guidePoints(anchors, nR, nC), BAND_OPTIONS);
+  }
 
   const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
   let links: IndexLink[];
   const cells = bandCells(band);
   if (cells > maxCells) {
     gaveUp = { reason: `search space of ${cells} cells exceeds the budget of ${maxCells} cells` };
-    links = fallbackLinks(nR, nC);
+    links = fallbackLinks(nR, nC, anchors);
   } else {
     scorer.prepare(band);
     const res = monotonicDp(band, scorer, deadline);
     if ('aborted' in res) {
       gaveUp = { reason: `budget of ${options.budgetMs} ms exceeded (${res.reason})` };
-      links = fallbackLinks(nR, nC);
+      links = fallbackLinks(nR, nC, anchors);
     } else {
       links = res;
     }
@@ -113,13 +140,29 @@ export function align(reference: SegmentedDoc, candidate: SegmentedDoc, options:
   return alignment;
 }
 
-/** Fallback when the budget is hit: sentences paired 1-1 in order, the longer side's tail left unlinked. */
-function fallbackLinks(nR: number, nC: number): IndexLink[] {
+/**
+ * Fallback when a budget is hit: anchors are kept as 1-1 links and the sentences between two anchors are
+ * paired 1-1 in order, the longer side's rest left unlinked. Cheap, monotonic, complete — and flagged.
+ */
+function fallbackLinks(nR: number, nC: number, anchors: ReadonlyArray<readonly [number, number]>): IndexLink[] {
   const links: IndexLink[] = [];
-  const m = Math.min(nR, nC);
-  for (let k = 0; k < m; k++) links.push({ r: k, a: 1, c: k, b: 1 });
-  for (let k = m; k < nR; k++) links.push({ r: k, a: 1, c: nC, b: 0 });
-  for (let k = m; k < nC; k++) links.push({ r: nR, a: 0, c: k, b: 1 });
+  let i = 0;
+  let j = 0;
+  const fill = (i1: number, j1: number): void => {
+    const m = Math.min(i1 - i, j1 - j);
+    for (let k = 0; k < m; k++) links.push({ r: i + k, a: 1, c: j + k, b: 1 });
+    for (let k = i + m; k < i1; k++) links.push({ r: k, a: 1, c: j1, b: 0 });
+    for (let k = j + m; k < j1; k++) links.push({ r: i1, a: 0, c: k, b: 1 });
+    i = i1;
+    j = j1;
+  };
+  for (const [ai, aj] of anchors) {
+    fill(ai, aj);
+    links.push({ r: ai, a: 1, c: aj, b: 1 });
+    i = ai + 1;
+    j = aj + 1;
+  }
+  fill(nR, nC);
   return links;
 }
 

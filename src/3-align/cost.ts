@@ -1,27 +1,31 @@
 /**
  * The cost of a link, from features only (no trained model).
  *
- *   cost(a-b) = (a+b)·(1 − sim) + typePenalty(a-b) + λ·lengthCost          for a, b ≥ 1
- *   cost(1-0) = cost(0-1) = 1 − τ
+ *   cost(a-b) = (1 − sim)/bg · (a·b)^γ + shapePenalty(a-b) + λ·lengthCost        for a, b ≥ 1
+ *   cost(1-0) = cost(0-1) = skipCost
  *
- * - `(a+b)·(1 − sim)`: every sentence in a link pays for what the link fails to explain. Linking a-b
- *   sentences is preferred to leaving them all unlinked exactly when sim > τ (+ the type penalty), so τ is
- *   the similarity below which two sentences are better called an omission plus an addition. Merging one
- *   more sentence into a link is preferred when it raises the group similarity enough to pay for itself:
- *   the group vector is the sum of its members, so an unrelated extra sentence dilutes the cosine.
- * - `sim` mixes a cosine on content-word stems (meaning that survives paraphrase) and a cosine on character
- *   3-grams (forms that survive garbling); see features.ts.
- * - `typePenalty`: −log of the prior of the link shape relative to 1-1, from Gale & Church (1993), Table 5
- *   (1-1 0.89, 1-2/2-1 0.089 together, 2-2 0.011); 1-3/3-1 are rarer still. Scaled by μ.
- * - `lengthCost`: Gale & Church's length model. Renderings of the same content have proportional lengths;
- *   δ = (l_c − l_r)/√(s²·(l_r+l_c)/2), cost = −log 2(1 − Φ(|δ|)). It breaks ties the lexical evidence
- *   leaves open (a short sentence that could join either neighbour).
+ * - `sim` (in [0,1]) mixes the cosine of the summed content-word stem vectors (meaning that survives
+ *   paraphrase) and of the summed character 3-gram vectors (forms that survive garbling); see features.ts.
+ * - `bg` is the group's background dissimilarity: the mean of 1 − sim between the group and a fixed sample
+ *   of the other text's sentences. Dividing by it is Vecalign's normalisation (Thompson & Koehn 2019,
+ *   §3.2): a group made of many or of generic words is similar to everything, and must not win links for
+ *   that. So (1 − sim)/bg ≈ 1 for an unrelated pair and → 0 for a perfect one, on every document pair.
+ * - `(a·b)^γ`: Vecalign multiplies by a·b so that merging is paid for; γ = 0.7 (tuned on bible-nt dev)
+ *   lets natural merges (one long sentence rendered as two) through more easily than γ = 1.
+ * - `shapePenalty`: −log of the Gale & Church (1993, Table 5) prior of the shape relative to 1-1 (1-1 0.89,
+ *   1-2/2-1 0.089 together, 2-2 0.011; rarer shapes extrapolated), scaled by μ, plus a per-shape offset.
+ * - `lengthCost`: Gale & Church's length model: a rendering's length is proportional to the original's
+ *   with ratio c (here the ratio of the two texts' total lengths) and variance s² per character,
+ *   δ = (l_c − c·l_r)/√(s²·(c·l_r + l_c)/2), cost = −log 2(1 − Φ(|δ|)). On bible-nt dev it is the single
+ *   most useful tie-breaker: it decides which neighbour a short sentence joins.
+ * - `skipCost`: leaving a sentence unlinked costs about what linking it to an unrelated sentence does,
+ *   so a 1-0 / 0-1 link wins only when no neighbour explains the sentence.
  */
 import type { SideFeatures, PairFeatures } from './features.js';
 import { sparseDot } from './features.js';
 import type { Band } from './band.js';
 
-/** Link shapes searched by the DP, as [ref sentences, cand sentences]. */
+/** Link shapes searched by the DP, as [ref sentences, cand sentences]: up to 3 sentences a side. */
 export const LINK_SHAPES: ReadonlyArray<readonly [number, number]> = [
   [1, 1],
   [1, 0],
@@ -46,10 +50,10 @@ export interface CostParams {
   sizeExponent: number;
   /** μ: scale of the link-shape prior penalty. */
   typeScale: number;
+  /** Extra penalty per link shape (`"3-2"`), added to the prior's. */
+  shapeOffset: Record<string, number>;
   /** λ: weight of the Gale–Church length cost. */
   lengthWeight: number;
-  /** Extra penalty per link shape, added to the prior's. */
-  shapeOffset: Record<string, number>;
   /** s²: variance of the length difference per character (Gale & Church use 6.8 across languages). */
   lengthVar: number;
 }
@@ -59,12 +63,12 @@ export const DEFAULT_COST_PARAMS: CostParams = {
   skipCost: 1,
   sizeExponent: 0.7,
   typeScale: 0.1,
+  shapeOffset: { '3-1': 0.15, '3-2': 0.3 },
   lengthWeight: 0.045,
   lengthVar: 2,
-  shapeOffset: { '3-2': 0.15, '3-3': 0.15 },
 };
 
-/** Gale & Church (1993) link-shape priors. */
+/** Gale & Church (1993) link-shape priors; shapes they did not count are extrapolated. */
 const SHAPE_PRIOR: Record<string, number> = {
   '1-1': 0.89,
   '2-1': 0.0445,
@@ -84,7 +88,7 @@ function normalTail(z: number): number {
   return (Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI)) * poly;
 }
 
-/** Gale–Church length cost of two group lengths in characters. */
+/** Gale–Church length cost of two group lengths in characters, `ratio` = expected l_c / l_r. */
 export function lengthCost(lr: number, lc: number, variance: number, ratio = 1): number {
   if (lr + lc === 0) return 0;
   const delta = Math.abs(lc - lr * ratio) / Math.sqrt((variance * (lr * ratio + lc)) / 2);
@@ -92,39 +96,7 @@ export function lengthCost(lr: number, lc: number, variance: number, ratio = 1):
   return -Math.log(Math.max(p, 1e-12));
 }
 
-/** Self dot products of a side: each row with the next one and the one after (for group norms). */
-interface SelfDots {
-  w1: Float64Array;
-  w2: Float64Array;
-  c1: Float64Array;
-  c2: Float64Array;
-}
-
-function selfDots(f: SideFeatures): SelfDots {
-  const n = f.n;
-  const w1 = new Float64Array(n);
-  const w2 = new Float64Array(n);
-  const c1 = new Float64Array(n);
-  const c2 = new Float64Array(n);
-  for (let i = 0; i + 1 < n; i++) {
-    w1[i] = sparseDot(f.words, i, f.words, i + 1);
-    c1[i] = sparseDot(f.chars, i, f.chars, i + 1);
-    if (i + 2 < n) {
-      w2[i] = sparseDot(f.words, i, f.words, i + 2);
-      c2[i] = sparseDot(f.chars, i, f.chars, i + 2);
-    }
-  }
-  return { w1, w2, c1, c2 };
-}
-
-/** Squared norm of the sum of rows [s, s+k) (k ≤ 3) from row norms and neighbour dots. */
-function groupNorm2(norm: Float64Array, d1: Float64Array, d2: Float64Array, s: number, k: number): number {
-  if (k === 1) return norm[s]!;
-  if (k === 2) return norm[s]! + norm[s + 1]! + 2 * d1[s]!;
-  return norm[s]! + norm[s + 1]! + norm[s + 2]! + 2 * (d1[s]! + d1[s + 1]! + d2[s]!);
-}
-
-/** Number of other-side sentences each group is compared with to estimate its background similarity. */
+/** Number of other-side sentences each group is compared with to estimate its background. */
 const BACKGROUND_SAMPLES = 24;
 
 /** Evenly spaced sample of row indices (deterministic: the same inputs give the same alignment). */
@@ -133,25 +105,79 @@ function sampleRows(n: number, k: number): number[] {
   return Array.from({ length: k }, (_, i) => Math.floor(((i + 0.5) * n) / k));
 }
 
+/** Per-side precomputations: group norms and backgrounds for groups of 1, 2 and 3 sentences. */
+interface SideCache {
+  /** normW[k-1][s], normC[k-1][s]: squared norms of the sum of rows [s, s+k). */
+  normW: Float64Array[];
+  normC: Float64Array[];
+  /** bg[k-1][s]: background dissimilarity of the group [s, s+k). */
+  bg: Float64Array[];
+  /** len[k-1][s]: characters of the group joined by spaces. */
+  len: Float64Array[];
+}
+
 /**
- * Sentence-group similarities for one document pair. Cross dot products are computed for the cells of a
- * band only (plus the few columns a 3-sentence link reaches back), once each.
+ * Dots of every row of `f` with a sample of rows of `other`, through a dense feature-major copy of the
+ * sample (a row's features are looked up once, not merged with 24 rows).
+ */
+function sampleDots(
+  f: SideFeatures,
+  other: SideFeatures,
+  rows: readonly number[],
+  view: 'words' | 'chars',
+  dim: number,
+): Float32Array {
+  const S = rows.length;
+  const dense = new Float32Array(dim * S);
+  const present = new Uint8Array(dim);
+  const O = other[view];
+  rows.forEach((row, q) => {
+    for (let k = O.ptr[row]!; k < O.ptr[row + 1]!; k++) {
+      dense[O.ids[k]! * S + q] = O.vals[k]!;
+      present[O.ids[k]!] = 1;
+    }
+  });
+  const out = new Float32Array(f.n * S);
+  const M = f[view];
+  for (let x = 0; x < f.n; x++) {
+    for (let k = M.ptr[x]!; k < M.ptr[x + 1]!; k++) {
+      const id = M.ids[k]!;
+      if (present[id] === 0) continue;
+      const v = M.vals[k]!;
+      const base = id * S;
+      const o = x * S;
+      for (let q = 0; q < S; q++) out[o + q] = out[o + q]! + v * dense[base + q]!;
+    }
+  }
+  return out;
+}
+
+function maxId(rows: SideFeatures['words']): number {
+  let m = 0;
+  for (let k = 0; k < rows.ids.length; k++) if (rows.ids[k]! > m) m = rows.ids[k]!;
+  return m + 1;
+}
+
+/**
+ * Sentence-group similarities and link costs for one document pair. Cross dot products are computed for
+ * the cells of a band only (plus the few columns a 3-sentence link reaches back), once each.
  */
 export class PairScorer {
   readonly ref: SideFeatures;
   readonly cand: SideFeatures;
-  private readonly selfRef: SelfDots;
-  private readonly lengthRatio: number;
-  private readonly selfCand: SelfDots;
-  /** Cross dots per reference row r: columns [crossLo[r], crossHi[r]), stored at crossStart[r]. */
+  /** Expected candidate characters per reference character (Gale & Church's c). */
+  readonly lengthRatio: number;
+  private readonly refCache: SideCache;
+  private readonly candCache: SideCache;
+  /** Cross dots per reference row r: columns [crossLo[r], crossHi[r]), stored from crossStart[r]. */
   private crossLo = new Int32Array(0);
   private crossHi = new Int32Array(0);
   private crossStart = new Float64Array(0);
   private crossW = new Float32Array(0);
   private crossC = new Float32Array(0);
-  /** Dots of every reference row with the candidate sample (row-major, S per row), and the reverse. */
-  private readonly refSample: { w: Float32Array; c: Float32Array; normW: Float64Array; normC: Float64Array; S: number };
-  private readonly candSample: { w: Float32Array; c: Float32Array; normW: Float64Array; normC: Float64Array; S: number };
+  /** Shape penalty by a*4+b. */
+  private readonly shapePen = new Float64Array(16);
+  private readonly acc = new Float64Array(2);
 
   constructor(
     pair: PairFeatures,
@@ -159,16 +185,99 @@ export class PairScorer {
   ) {
     this.ref = pair.ref;
     this.cand = pair.cand;
-    this.selfRef = selfDots(pair.ref);
-    this.selfCand = selfDots(pair.cand);
-    this.refSample = sampleDots(pair.ref, pair.cand);
     let totR = 0;
     let totC = 0;
     for (const l of pair.ref.len) totR += l;
     for (const l of pair.cand.len) totC += l;
-    // Gale & Church's c: expected candidate characters per reference character, here from the two texts.
     this.lengthRatio = totR > 0 && totC > 0 ? totC / totR : 1;
-    this.candSample = sampleDots(pair.cand, pair.ref);
+    for (const [a, b] of LINK_SHAPES) {
+      if (a === 0 || b === 0) continue;
+      const key = `${a}-${b}`;
+      const prior = SHAPE_PRIOR[key] ?? 1e-3;
+      this.shapePen[a * 4 + b] = params.typeScale * Math.log(SHAPE_PRIOR['1-1']! / prior) + (params.shapeOffset[key] ?? 0);
+    }
+    const dimW = Math.max(maxId(pair.ref.words), maxId(pair.cand.words));
+    const dimC = Math.max(maxId(pair.ref.chars), maxId(pair.cand.chars));
+    this.refCache = this.sideCache(pair.ref, pair.cand, dimW, dimC);
+    this.candCache = this.sideCache(pair.cand, pair.ref, dimW, dimC);
+  }
+
+  private mix(cw: number, cc: number): number {
+    const s = this.params.wordWeight * cw + (1 - this.params.wordWeight) * cc;
+    return s < 0 ? 0 : s > 1 ? 1 : s;
+  }
+
+  private sideCache(f: SideFeatures, other: SideFeatures, dimW: number, dimC: number): SideCache {
+    const n = f.n;
+    const w1 = new Float64Array(n);
+    const w2 = new Float64Array(n);
+    const c1 = new Float64Array(n);
+    const c2 = new Float64Array(n);
+    for (let i = 0; i + 1 < n; i++) {
+      w1[i] = sparseDot(f.words, i, f.words, i + 1);
+      c1[i] = sparseDot(f.chars, i, f.chars, i + 1);
+      if (i + 2 < n) {
+        w2[i] = sparseDot(f.words, i, f.words, i + 2);
+        c2[i] = sparseDot(f.chars, i, f.chars, i + 2);
+      }
+    }
+    const normW: Float64Array[] = [];
+    const normC: Float64Array[] = [];
+    const len: Float64Array[] = [];
+    for (let k = 1; k <= 3; k++) {
+      const nw = new Float64Array(n);
+      const nc = new Float64Array(n);
+      const ln = new Float64Array(n);
+      for (let s = 0; s + k <= n; s++) {
+        if (k === 1) {
+          nw[s] = f.wordNorm2[s]!;
+          nc[s] = f.charNorm2[s]!;
+          ln[s] = f.len[s]!;
+        } else if (k === 2) {
+          nw[s] = f.wordNorm2[s]! + f.wordNorm2[s + 1]! + 2 * w1[s]!;
+          nc[s] = f.charNorm2[s]! + f.charNorm2[s + 1]! + 2 * c1[s]!;
+          ln[s] = f.len[s]! + f.len[s + 1]! + 1;
+        } else {
+          nw[s] = f.wordNorm2[s]! + f.wordNorm2[s + 1]! + f.wordNorm2[s + 2]! + 2 * (w1[s]! + w1[s + 1]! + w2[s]!);
+          nc[s] = f.charNorm2[s]! + f.charNorm2[s + 1]! + f.charNorm2[s + 2]! + 2 * (c1[s]! + c1[s + 1]! + c2[s]!);
+          ln[s] = f.len[s]! + f.len[s + 1]! + f.len[s + 2]! + 2;
+        }
+      }
+      normW.push(nw);
+      normC.push(nc);
+      len.push(ln);
+    }
+    // Background: mean dissimilarity of each group with a fixed sample of the other side.
+    const rows = sampleRows(other.n, BACKGROUND_SAMPLES);
+    const S = rows.length;
+    const dw = sampleDots(f, other, rows, 'words', dimW);
+    const dc = sampleDots(f, other, rows, 'chars', dimC);
+    const bg: Float64Array[] = [];
+    for (let k = 1; k <= 3; k++) {
+      const out = new Float64Array(n).fill(1);
+      for (let s = 0; s + k <= n && S > 0; s++) {
+        const nw = normW[k - 1]![s]!;
+        const nc = normC[k - 1]![s]!;
+        let total = 0;
+        for (let q = 0; q < S; q++) {
+          let sw = 0;
+          let sc = 0;
+          for (let x = s; x < s + k; x++) {
+            sw += dw[x * S + q]!;
+            sc += dc[x * S + q]!;
+          }
+          const ow = other.wordNorm2[rows[q]!]!;
+          const oc = other.charNorm2[rows[q]!]!;
+          const cw = nw > 0 && ow > 0 ? sw / Math.sqrt(nw * ow) : 0;
+          const cc = nc > 0 && oc > 0 ? sc / Math.sqrt(nc * oc) : 0;
+          total += 1 - this.mix(cw, cc);
+        }
+        // Floor: a group similar to the whole sample (a two-sentence text) must not divide by ~0.
+        out[s] = Math.max(0.05, total / S);
+      }
+      bg.push(out);
+    }
+    return { normW, normC, bg, len };
   }
 
   /**
@@ -206,13 +315,14 @@ export class PairScorer {
   }
 
   /** Sums the word and char cross dots of ref [r, r+a) × cand [c, c+b) into `acc` (band cache, else computed). */
-  private crossSum(r: number, a: number, c: number, b: number, acc: Float64Array): void {
+  private crossSum(r: number, a: number, c: number, b: number): void {
     let dw = 0;
     let dc = 0;
     for (let x = r; x < r + a; x++) {
-      const lo = x < this.crossLo.length ? this.crossLo[x]! : 0;
-      const hi = x < this.crossHi.length ? this.crossHi[x]! : 0;
-      const base = x < this.crossStart.length ? this.crossStart[x]! : 0;
+      const inCache = x < this.crossLo.length;
+      const lo = inCache ? this.crossLo[x]! : 0;
+      const hi = inCache ? this.crossHi[x]! : 0;
+      const base = inCache ? this.crossStart[x]! : 0;
       for (let y = c; y < c + b; y++) {
         if (y >= lo && y < hi) {
           dw += this.crossW[base + y - lo]!;
@@ -223,15 +333,8 @@ export class PairScorer {
         }
       }
     }
-    acc[0] = dw;
-    acc[1] = dc;
-  }
-
-  private readonly acc = new Float64Array(2);
-
-  private mix(cw: number, cc: number): number {
-    const s = this.params.wordWeight * cw + (1 - this.params.wordWeight) * cc;
-    return s < 0 ? 0 : s > 1 ? 1 : s;
+    this.acc[0] = dw;
+    this.acc[1] = dc;
   }
 
   /**
@@ -239,49 +342,19 @@ export class PairScorer {
    * the cosine of the summed vectors in each view, mixed by `wordWeight`.
    */
   sim(r: number, a: number, c: number, b: number): number {
-    this.crossSum(r, a, c, b, this.acc);
-    const nwR = groupNorm2(this.ref.wordNorm2, this.selfRef.w1, this.selfRef.w2, r, a);
-    const nwC = groupNorm2(this.cand.wordNorm2, this.selfCand.w1, this.selfCand.w2, c, b);
-    const ncR = groupNorm2(this.ref.charNorm2, this.selfRef.c1, this.selfRef.c2, r, a);
-    const ncC = groupNorm2(this.cand.charNorm2, this.selfCand.c1, this.selfCand.c2, c, b);
+    this.crossSum(r, a, c, b);
+    const nwR = this.refCache.normW[a - 1]![r]!;
+    const nwC = this.candCache.normW[b - 1]![c]!;
+    const ncR = this.refCache.normC[a - 1]![r]!;
+    const ncC = this.candCache.normC[b - 1]![c]!;
     const cw = nwR > 0 && nwC > 0 ? this.acc[0]! / Math.sqrt(nwR * nwC) : 0;
     const cc = ncR > 0 && ncC > 0 ? this.acc[1]! / Math.sqrt(ncR * ncC) : 0;
     return this.mix(cw, cc);
   }
 
-  /**
-   * Background dissimilarity of a group: the mean of 1 − sim between the group and a fixed sample of the
-   * other side's sentences. Groups of many or of generic words are similar to everything; dividing by
-   * this (Vecalign's normalisation, Thompson & Koehn 2019 §3) stops such "hubs" from winning links.
-   */
-  private background(side: 'ref' | 'cand', s: number, k: number): number {
-    const f = side === 'ref' ? this.ref : this.cand;
-    const self = side === 'ref' ? this.selfRef : this.selfCand;
-    const smp = side === 'ref' ? this.refSample : this.candSample;
-    const S = smp.S;
-    if (S === 0) return 1;
-    const nw = groupNorm2(f.wordNorm2, self.w1, self.w2, s, k);
-    const nc = groupNorm2(f.charNorm2, self.c1, self.c2, s, k);
-    let total = 0;
-    for (let q = 0; q < S; q++) {
-      let dw = 0;
-      let dc = 0;
-      for (let x = s; x < s + k; x++) {
-        dw += smp.w[x * S + q]!;
-        dc += smp.c[x * S + q]!;
-      }
-      const cw = nw > 0 && smp.normW[q]! > 0 ? dw / Math.sqrt(nw * smp.normW[q]!) : 0;
-      const cc = nc > 0 && smp.normC[q]! > 0 ? dc / Math.sqrt(nc * smp.normC[q]!) : 0;
-      total += 1 - this.mix(cw, cc);
-    }
-    return Math.max(0.05, total / S);
-  }
-
-  /** Total length in characters of sentences [s, s+k) joined by spaces. */
-  private groupLen(side: SideFeatures, s: number, k: number): number {
-    let l = k - 1;
-    for (let x = s; x < s + k; x++) l += side.len[x]!;
-    return l;
+  /** Background dissimilarity (see the module comment) of a reference or candidate group. */
+  background(side: 'ref' | 'cand', s: number, k: number): number {
+    return (side === 'ref' ? this.refCache : this.candCache).bg[k - 1]![s]!;
   }
 
   /** Cost of a link of shape a-b covering reference [r, r+a) and candidate [c, c+b); see the module comment. */
@@ -289,37 +362,8 @@ export class PairScorer {
     const p = this.params;
     if (a === 0 || b === 0) return (a + b) * p.skipCost;
     const s = this.sim(r, a, c, b);
-    const bg = (this.background('ref', r, a) + this.background('cand', c, b)) / 2;
-    const key = `${a}-${b}`;
-    const prior = SHAPE_PRIOR[key] ?? 1e-3;
-    const typePen = p.typeScale * Math.log(SHAPE_PRIOR['1-1']! / prior) + (p.shapeOffset[key] ?? 0);
-    const lr = this.groupLen(this.ref, r, a);
-    const lc = this.groupLen(this.cand, c, b);
-    const len = lengthCost(lr, lc, p.lengthVar, this.lengthRatio);
-    return ((1 - s) / bg) * Math.pow(a * b, p.sizeExponent) + typePen + p.lengthWeight * len;
+    const bg = (this.refCache.bg[a - 1]![r]! + this.candCache.bg[b - 1]![c]!) / 2;
+    const len = lengthCost(this.refCache.len[a - 1]![r]!, this.candCache.len[b - 1]![c]!, p.lengthVar, this.lengthRatio);
+    return ((1 - s) / bg) * Math.pow(a * b, p.sizeExponent) + this.shapePen[a * 4 + b]! + p.lengthWeight * len;
   }
-}
-
-/** Dots of every row of `f` with an evenly spaced sample of rows of `other`. */
-function sampleDots(
-  f: SideFeatures,
-  other: SideFeatures,
-): { w: Float32Array; c: Float32Array; normW: Float64Array; normC: Float64Array; S: number } {
-  const rows = sampleRows(other.n, BACKGROUND_SAMPLES);
-  const S = rows.length;
-  const w = new Float32Array(f.n * S);
-  const c = new Float32Array(f.n * S);
-  for (let x = 0; x < f.n; x++) {
-    for (let q = 0; q < S; q++) {
-      w[x * S + q] = sparseDot(f.words, x, other.words, rows[q]!);
-      c[x * S + q] = sparseDot(f.chars, x, other.chars, rows[q]!);
-    }
-  }
-  return {
-    w,
-    c,
-    normW: Float64Array.from(rows, (q) => other.wordNorm2[q]!),
-    normC: Float64Array.from(rows, (q) => other.charNorm2[q]!),
-    S,
-  };
 }

@@ -43,10 +43,12 @@ const TOKEN_RE = /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*\.?/gu;
 interface TokenInfo {
   /** Interned stem id in the word view, or -1 for a stop word. */
   stem: number;
-  /** Interned character 3-gram ids in the char view (empty for stop words). */
-  grams: number[];
+  /** Interned character n-gram ids in the char view (empty for stop words). */
+  grams: Int32Array;
   /** Digits, acronyms and capitalised words: evidence that survives paraphrase and translation. */
   entityLike: boolean;
+  /** FNV-1a hash of the lower-cased letters and digits (for exact-copy anchors). */
+  hash: number;
 }
 
 /** A sparse matrix in compressed sparse row form: row r has ids[ptr[r]..ptr[r+1]) with values vals[...]. */
@@ -99,33 +101,42 @@ export interface PairFeatures {
 }
 
 class Vocabulary {
-  constructor(private readonly gramSize: number) {}
   readonly stems = new Map<string, number>();
   readonly grams = new Map<string, number>();
-  readonly tokens = new Map<string, TokenInfo>();
+  /** Surface form (prefixed with \u0000 when sentence-initial) → token id. */
+  readonly tokenIds = new Map<string, number>();
+  readonly infos: TokenInfo[] = [];
 
-  info(token: string, sentenceInitial: boolean): TokenInfo {
+  constructor(private readonly gramSize: number) {}
+
+  id(token: string, sentenceInitial: boolean): number {
     // Sentence-initial capitals say nothing about entity-hood; look the token up by a key that records it.
     const key = sentenceInitial ? `\u0000${token}` : token;
-    let info = this.tokens.get(key);
-    if (info !== undefined) return info;
+    let id = this.tokenIds.get(key);
+    if (id === undefined) {
+      id = this.infos.length;
+      this.infos.push(this.analyse(token, sentenceInitial));
+      this.tokenIds.set(key, id);
+    }
+    return id;
+  }
+
+  private analyse(token: string, sentenceInitial: boolean): TokenInfo {
     const lower = token.replace(/[.'’]/g, '').toLowerCase();
+    const hash = fnv1a(lower.replace(/[^\p{L}\p{N}]/gu, ''));
     const hasDigit = /\p{N}/u.test(token);
     const isAcronym = /^\p{Lu}[\p{Lu}.\-]*\p{Lu}\.?$/u.test(token) && !/\p{Ll}/u.test(token);
     const isCapitalised = /^\p{Lu}/u.test(token);
     if (lower.length === 0 || (STOPWORDS.has(lower) && !isAcronym)) {
-      info = { stem: -1, grams: [], entityLike: false };
-    } else {
-      const stemmed = hasDigit || isAcronym ? lower : porter.stem(lower);
-      const stem = this.intern(this.stems, stemmed);
-      const padded = `_${lower}_`;
-      const grams: number[] = [];
-      const g = this.gramSize;
-      for (let k = 0; k + g <= Math.max(g, padded.length); k++) grams.push(this.intern(this.grams, padded.slice(k, k + g)));
-      info = { stem, grams, entityLike: hasDigit || isAcronym || (isCapitalised && !sentenceInitial) };
+      return { stem: -1, grams: new Int32Array(0), entityLike: false, hash };
     }
-    this.tokens.set(key, info);
-    return info;
+    const stemmed = hasDigit || isAcronym ? lower : porter.stem(lower);
+    const stem = this.intern(this.stems, stemmed);
+    const padded = `_${lower}_`;
+    const grams: number[] = [];
+    const g = this.gramSize;
+    for (let k = 0; k + g <= Math.max(g, padded.length); k++) grams.push(this.intern(this.grams, padded.slice(k, k + g)));
+    return { stem, grams: Int32Array.from(grams), entityLike: hasDigit || isAcronym || (isCapitalised && !sentenceInitial), hash };
   }
 
   private intern(map: Map<string, number>, s: string): number {
@@ -138,10 +149,11 @@ class Vocabulary {
   }
 }
 
-/** Raw (unweighted) per-sentence token analyses, before IDF is known. */
+/** Raw per-sentence token ids (CSR), before IDF is known. */
 interface RawSide {
-  /** For each sentence, the token infos of its words. */
-  tokens: TokenInfo[][];
+  n: number;
+  ptr: Int32Array;
+  tokens: Int32Array;
   len: Float64Array;
   hash: Int32Array;
 }
@@ -152,28 +164,39 @@ function fnv1a(s: string): number {
     h ^= s.charCodeAt(k);
     h = Math.imul(h, 0x01000193);
   }
-  return h | 0 || 1;
+  return h | 0;
 }
 
 function analyse(texts: readonly string[], vocab: Vocabulary): RawSide {
-  const tokens: TokenInfo[][] = new Array(texts.length);
-  const len = new Float64Array(texts.length);
-  const hash = new Int32Array(texts.length);
-  for (let s = 0; s < texts.length; s++) {
+  const n = texts.length;
+  const ptr = new Int32Array(n + 1);
+  let tokens = new Int32Array(Math.max(16, n * 24));
+  let size = 0;
+  const len = new Float64Array(n);
+  const hash = new Int32Array(n);
+  const re = new RegExp(TOKEN_RE.source, 'gu');
+  for (let s = 0; s < n; s++) {
     const text = texts[s]!;
-    const infos: TokenInfo[] = [];
     let first = true;
-    let letters = '';
-    for (const m of text.matchAll(TOKEN_RE)) {
-      infos.push(vocab.info(m[0], first));
-      letters += m[0].toLowerCase();
+    let h = 0;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const id = vocab.id(m[0], first);
       first = false;
+      if (size === tokens.length) {
+        const t = new Int32Array(tokens.length * 2);
+        t.set(tokens);
+        tokens = t;
+      }
+      tokens[size++] = id;
+      h = (Math.imul(h, 31) + vocab.infos[id]!.hash) | 0;
     }
-    tokens[s] = infos;
-    len[s] = text.replace(/\s+/g, ' ').trim().length;
-    hash[s] = letters.length === 0 ? 0 : fnv1a(letters.replace(/[^\p{L}\p{N}]/gu, ''));
+    ptr[s + 1] = size;
+    len[s] = text.length;
+    // 0 marks "no words": such sentences never anchor on their hash.
+    hash[s] = size === ptr[s] ? 0 : h | 0 || 1;
   }
-  return { tokens, len, hash };
+  return { n, ptr, tokens: tokens.slice(0, size), len, hash };
 }
 
 /** Builds CSR rows from per-row lists of (id, weight) accumulated in a scratch array. */
@@ -183,7 +206,8 @@ class RowBuilder {
   private vals: Float32Array;
   private size = 0;
   private readonly acc: Float64Array;
-  private readonly touched: number[] = [];
+  private touched: Int32Array = new Int32Array(64);
+  private nTouched = 0;
 
   constructor(dim: number, capacity: number) {
     this.acc = new Float64Array(Math.max(1, dim));
@@ -192,15 +216,22 @@ class RowBuilder {
   }
 
   add(id: number, w: number): void {
-    if (this.acc[id] === 0) this.touched.push(id);
-    this.acc[id]! += w;
+    if (this.acc[id] === 0) {
+      if (this.nTouched === this.touched.length) {
+        const t = new Int32Array(this.touched.length * 2);
+        t.set(this.touched);
+        this.touched = t;
+      }
+      this.touched[this.nTouched++] = id;
+    }
+    this.acc[id] = this.acc[id]! + w;
   }
 
-  /** Closes the current row; returns its squared norm. */
-  endRow(transform?: (tf: number, id: number) => number): number {
-    this.touched.sort((a, b) => a - b);
-    if (this.size + this.touched.length > this.ids.length) {
-      const cap = Math.max(this.ids.length * 2, this.size + this.touched.length);
+  /** Closes the current row, each value mapped by `weight(tf, id)`; returns the row's squared norm. */
+  endRow(weight: (tf: number, id: number) => number): number {
+    const t = this.touched.subarray(0, this.nTouched).sort();
+    if (this.size + t.length > this.ids.length) {
+      const cap = Math.max(this.ids.length * 2, this.size + t.length);
       const ids = new Int32Array(cap);
       ids.set(this.ids.subarray(0, this.size));
       const vals = new Float32Array(cap);
@@ -209,15 +240,16 @@ class RowBuilder {
       this.vals = vals;
     }
     let norm2 = 0;
-    for (const id of this.touched) {
-      const v = transform ? transform(this.acc[id]!, id) : this.acc[id]!;
+    for (let k = 0; k < t.length; k++) {
+      const id = t[k]!;
+      const v = weight(this.acc[id]!, id);
       this.ids[this.size] = id;
       this.vals[this.size] = v;
       this.size++;
       norm2 += v * v;
       this.acc[id] = 0;
     }
-    this.touched.length = 0;
+    this.nTouched = 0;
     this.ptr.push(this.size);
     return norm2;
   }
@@ -261,26 +293,29 @@ export function extractFeatures(
   const gramDf = new Int32Array(gramCount);
   const seenStem = new Int32Array(stemCount).fill(-1);
   const seenGram = new Int32Array(gramCount).fill(-1);
+  const infos = vocab.infos;
   let rowNo = 0;
   for (const [raw, df] of [
     [rawRef, stemDfRef],
     [rawCand, stemDfCand],
   ] as const) {
-    for (const infos of raw.tokens) {
-      for (const t of infos) {
+    for (let s = 0; s < raw.n; s++, rowNo++) {
+      for (let k = raw.ptr[s]!; k < raw.ptr[s + 1]!; k++) {
+        const t = infos[raw.tokens[k]!]!;
         if (t.stem < 0) continue;
         if (seenStem[t.stem] !== rowNo) {
           seenStem[t.stem] = rowNo;
-          df[t.stem]!++;
+          df[t.stem] = df[t.stem]! + 1;
         }
-        for (const g of t.grams) {
+        const grams = t.grams;
+        for (let q = 0; q < grams.length; q++) {
+          const g = grams[q]!;
           if (seenGram[g] !== rowNo) {
             seenGram[g] = rowNo;
-            gramDf[g]!++;
+            gramDf[g] = gramDf[g]! + 1;
           }
         }
       }
-      rowNo++;
     }
   }
   const nDocs = refTexts.length + candTexts.length;
@@ -293,17 +328,24 @@ export function extractFeatures(
   for (let k = 0; k < gramCount; k++) gramIdf[k] = idf(gramDf[k]!);
 
   const side = (raw: RawSide): SideFeatures => {
-    const n = raw.tokens.length;
+    const n = raw.n;
     const words = new RowBuilder(stemCount, n * 12);
     const chars = new RowBuilder(gramCount, n * 60);
     const stems = new RowBuilder(stemCount, n * 12);
     const entities = new RowBuilder(stemCount, n * 2);
     const wordNorm2 = new Float64Array(n);
     const charNorm2 = new Float64Array(n);
-    const boost = new Float64Array(stemCount); // per-row: max boost seen for a stem
+    const boost = new Float64Array(stemCount); // per row: the boost of a stem seen entity-like
+    const wordWeight = (tf: number, id: number): number => {
+      const b = boost[id]! > 0 ? boost[id]! : 1;
+      boost[id] = 0;
+      return sublinear(tf) * stemIdf[id]! * b;
+    };
+    const charWeight = (tf: number, id: number): number => sublinear(tf) * gramIdf[id]!;
+    const one = (): number => 1;
     for (let s = 0; s < n; s++) {
-      const infos = raw.tokens[s]!;
-      for (const t of infos) {
+      for (let k = raw.ptr[s]!; k < raw.ptr[s + 1]!; k++) {
+        const t = infos[raw.tokens[k]!]!;
         if (t.stem < 0) continue;
         words.add(t.stem, 1);
         stems.add(t.stem, 1);
@@ -311,16 +353,13 @@ export function extractFeatures(
           boost[t.stem] = options.entityBoost;
           entities.add(t.stem, 1);
         }
-        for (const g of t.grams) chars.add(g, 1);
+        const grams = t.grams;
+        for (let q = 0; q < grams.length; q++) chars.add(grams[q]!, 1);
       }
-      wordNorm2[s] = words.endRow((tf, id) => {
-        const b = boost[id]! > 0 ? boost[id]! : 1;
-        boost[id] = 0;
-        return sublinear(tf) * stemIdf[id]! * b;
-      });
-      charNorm2[s] = chars.endRow((tf, id) => sublinear(tf) * gramIdf[id]!);
-      stems.endRow(() => 1);
-      entities.endRow(() => 1);
+      wordNorm2[s] = words.endRow(wordWeight);
+      charNorm2[s] = chars.endRow(charWeight);
+      stems.endRow(one);
+      entities.endRow(one);
     }
     return {
       n,

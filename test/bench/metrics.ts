@@ -219,10 +219,61 @@ export function memoryProfile(checkpoints = [1000, 10000, 100000]): MemoryRow[] 
 
 const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
 
+/**
+ * Machine calibration: CPU ns per character of a plain `charCodeAt` loop over the 300-word pairs, and of
+ * a loop that also hashes whitespace-separated tokens — the floor under any tokenizer on this machine.
+ */
+export function calibrate(): { plainNsPerChar: number; hashNsPerChar: number } {
+  const strs = take(400, 300, 300).flatMap((p) => [p.hyp, p.ref]);
+  let chars = 0;
+  for (const s of strs) chars += s.length;
+  const plain = (): number => {
+    let x = 0;
+    for (let j = 0; j < strs.length; j++) {
+      const s = strs[j]!;
+      for (let i = 0; i < s.length; i++) x += s.charCodeAt(i);
+    }
+    return x;
+  };
+  const hashed = (): number => {
+    let x = 0;
+    for (let j = 0; j < strs.length; j++) {
+      const s = strs[j]!;
+      let h = 0;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x20) {
+          x ^= h;
+          h = 0;
+        } else h = Math.imul(h ^ c, 16777619);
+      }
+    }
+    return x;
+  };
+  const ns = (fn: () => number): number => {
+    for (let i = 0; i < 10; i++) sink += fn();
+    const c0 = process.cpuUsage();
+    let n = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < 1000) {
+      sink += fn();
+      n++;
+    }
+    const c = process.cpuUsage(c0);
+    return ((c.user + c.system) * 1000) / (n * chars);
+  };
+  return { plainNsPerChar: ns(plain), hashNsPerChar: ns(hashed) };
+}
+
 async function main(): Promise<void> {
   const load = (): string => os.loadavg().map((x) => x.toFixed(2)).join(' ');
   console.log(`metrics benchmark — ${new Date().toISOString()} — node ${process.version}, single thread`);
   console.log(`${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average before: ${load()}`);
+  const cal = calibrate();
+  console.log(
+    `calibration: plain charCodeAt loop ${cal.plainNsPerChar.toFixed(2)} CPU-ns/char, ` +
+      `with token hashing ${cal.hashNsPerChar.toFixed(2)} CPU-ns/char (300-word pairs, ~3,600 chars per pair)`,
+  );
   const rows = await benchMetrics();
   console.log(
     '\nmetric         words   pairs/s wall  pairs/CPU-s  baseline/CPU-s  ×baseline  sacreBLEU/s  ×sacreBLEU(wall)  ×sacreBLEU(CPU)',

@@ -176,7 +176,7 @@ export class BLEU extends StringMetric {
     hypTok.clear();
     {
       const { text, starts, ends, hashes, count } = hypSpans;
-      for (let i = 0; i < count; i++) hypTok.push(spans.intern(text, starts[i]!, ends[i]!, hashes[i]!));
+      for (let i = 0; i < count; i++) hypTok.push(spans.intern(text, starts[i]!, ends[i]!, hashes[i]!) + 1);
     }
     const L = hypTok.length;
     const tok = hypTok.data;
@@ -186,7 +186,7 @@ export class BLEU extends StringMetric {
       buf.clear();
       scanBleu(this.tokenize, this.prepare(ref), refSpans);
       const { text, starts, ends, hashes, count } = refSpans;
-      for (let i = 0; i < count; i++) buf.push(spans.get(text, starts[i]!, ends[i]!, hashes[i]!));
+      for (let i = 0; i < count; i++) buf.push(spans.get(text, starts[i]!, ends[i]!, hashes[i]!) + 1);
       return { tok: buf.data, length: buf.length, cur: r === 0 ? refCur0.ensure(buf.length) : new Int32Array(buf.length) };
     });
 
@@ -200,7 +200,8 @@ export class BLEU extends StringMetric {
     const hcur = hypCur.ensure(L);
     let prevCount = units;
     for (let n = 1; n <= N; n++) {
-      // Ids of this order's n-grams: (id of the (n−1)-gram at the same position, last token).
+      // Ids (1-based; 0 = none) of this order's n-grams: (id of the (n−1)-gram at the same position, last
+      // token). Reference tokens the hypothesis lacks are 0, and so is every n-gram containing one.
       let V: number;
       if (n === 1) {
         for (let i = 0; i < L; i++) hcur[i] = tok[i]!;
@@ -211,40 +212,44 @@ export class BLEU extends StringMetric {
         V = nextOrder.next;
       }
       prevCount = V;
-      const hc = hypCount.ensure(V);
+      const hc = hypCount.ensure(V + 1);
       for (let i = 0; i + n <= L; i++) hc[hcur[i]!]!++;
-      const rc = refCount.ensure(V);
-      const rm = multi ? refMaxCount.ensure(V) : rc;
+      const rc = refCount.ensure(V + 1);
+      const rm = multi ? refMaxCount.ensure(V + 1) : rc;
       for (const { tok: rt, length: Lr, cur } of refToks) {
-        for (let i = 0; i + n <= Lr; i++) {
-          const u = rt[i + n - 1]!;
-          let id: number;
-          if (n === 1) id = u;
-          else {
-            const p = cur[i]!;
-            id = u >= 0 && p >= 0 ? nextOrder.get(p, u) : -1;
+        if (n === 1) {
+          for (let i = 0; i < Lr; i++) {
+            const id = rt[i]!;
+            cur[i] = id;
+            rc[id]!++;
           }
-          cur[i] = id;
-          if (id >= 0) rc[id]!++;
+        } else {
+          for (let i = 0; i + n <= Lr; i++) {
+            const id = nextOrder.get(cur[i]!, rt[i + n - 1]!);
+            cur[i] = id;
+            rc[id]!++;
+          }
         }
         if (multi) {
           // Clip by the highest count over the references.
-          for (let id = 0; id < V; id++) {
+          for (let id = 1; id <= V; id++) {
             if (rc[id]! > rm[id]!) rm[id] = rc[id]!;
             rc[id] = 0;
           }
+          rc[0] = 0;
         }
       }
       let correct = 0;
-      for (let id = 0; id < V; id++) {
+      for (let id = 1; id <= V; id++) {
         const h = hc[id]!;
         const r = rm[id]!;
         correct += h < r ? h : r;
       }
       out[1 + n] = correct;
       out[1 + N + n] = Math.max(0, L - n + 1);
-      hc.fill(0, 0, V);
-      rm.fill(0, 0, V);
+      hc.fill(0, 0, V + 1);
+      rm.fill(0, 0, V + 1);
+      rc.fill(0, 0, V + 1);
     }
     return out;
   }

@@ -107,22 +107,22 @@ class RankTable {
     this.astral.clear();
     this.size = 0;
   }
-  /** The rank of `c`, assigning the next one if new. */
+  /** The rank (1-based) of `c`, assigning the next one if new. */
   intern(c: number): number {
     if (c < 65536) {
       if (this.stamp[c] === this.gen) return this.rank[c]!;
       this.stamp[c] = this.gen;
-      this.rank[c] = this.size;
-      return this.size++;
+      this.rank[c] = ++this.size;
+      return this.size;
     }
     let r = this.astral.get(c);
-    if (r === undefined) this.astral.set(c, (r = this.size++));
+    if (r === undefined) this.astral.set(c, (r = ++this.size));
     return r;
   }
-  /** The rank of `c`, or −1. */
+  /** The rank of `c`, or 0 when the hypothesis does not have it. */
   get(c: number): number {
-    if (c < 65536) return this.stamp[c] === this.gen ? this.rank[c]! : -1;
-    return this.astral.get(c) ?? -1;
+    if (c < 65536) return this.stamp[c] === this.gen ? this.rank[c]! : 0;
+    return this.astral.get(c) ?? 0;
   }
 }
 
@@ -132,10 +132,11 @@ const nextOrder = new NextOrder();
 
 /**
  * Match statistics of one family of n-grams (characters or words), orders 1..maxOrder, written into each
- * reference's statistics at `offset`. Units are dense ranks in [0, unitCount) for the hypothesis (code
- * point ranks or word ids) and in [−1, unitCount) for the references (−1: a unit the hypothesis does not
+ * reference's statistics at `offset`. Units are 1-based ranks in [1, unitCount] for the hypothesis (code
+ * point ranks or word ids) and in [0, unitCount] for the references (0: a unit the hypothesis does not
  * have, so no n-gram containing it can match). Order-1 ids are the units; an order-n id is the id of (the
- * n-gram's prefix id at order n−1, its last unit), assigned one order at a time.
+ * n-gram's prefix id at order n−1, its last unit), assigned one order at a time. Id 0 ("none") is a
+ * trash cell in the count arrays: its hypothesis count stays 0, so it never matches, without a branch.
  */
 function familyStats(
   hu: Int32Array,
@@ -149,9 +150,10 @@ function familyStats(
   const hcur = hypCur.ensure(hl);
   let prevCount = unitCount;
   for (let n = 1; n <= maxOrder; n++) {
-    const hc = hypCount.ensure(Math.max(hl, unitCount));
     let V: number;
+    let hc: Int32Array;
     if (n === 1) {
+      hc = hypCount.ensure(unitCount + 1);
       for (let i = 0; i < hl; i++) {
         const u = hu[i]!;
         hcur[i] = u;
@@ -160,33 +162,33 @@ function familyStats(
       V = unitCount;
     } else {
       nextOrder.begin(prevCount, unitCount);
-      for (let i = 0; i + n <= hl; i++) {
-        const id = nextOrder.intern(hcur[i]!, hu[i + n - 1]!);
-        hcur[i] = id;
-        hc[id]!++;
-      }
+      for (let i = 0; i + n <= hl; i++) hcur[i] = nextOrder.intern(hcur[i]!, hu[i + n - 1]!);
       V = nextOrder.next;
+      hc = hypCount.ensure(V + 1);
+      for (let i = 0; i + n <= hl; i++) hc[hcur[i]!]!++;
     }
     prevCount = V;
     const hypTotal = Math.max(0, hl - n + 1);
-    const rc = refCount.ensure(V);
+    const rc = refCount.ensure(V + 1);
     for (let r = 0; r < refs.length; r++) {
       const { units: ru, length: rl, cur: rcur } = refs[r]!;
       let match = 0;
-      for (let i = 0; i + n <= rl; i++) {
-        const u = ru[i + n - 1]!;
-        let id: number;
-        if (n === 1) id = u;
-        else {
-          const p = rcur[i]!;
-          id = u >= 0 && p >= 0 ? nextOrder.get(p, u) : -1;
+      if (n === 1) {
+        for (let i = 0; i < rl; i++) {
+          const id = ru[i]!;
+          rcur[i] = id;
+          // Each occurrence matches while the reference has not used up the hypothesis count, so the
+          // sum is Σ min(hyp count, ref count) over n-grams.
+          match += ++rc[id]! <= hc[id]! ? 1 : 0;
         }
-        rcur[i] = id;
-        // Each occurrence matches while the reference has not used up the hypothesis count, so the sum is
-        // Σ min(hyp count, ref count) over n-grams.
-        if (id >= 0 && ++rc[id]! <= hc[id]!) match++;
+      } else {
+        for (let i = 0; i + n <= rl; i++) {
+          const id = nextOrder.get(rcur[i]!, ru[i + n - 1]!);
+          rcur[i] = id;
+          match += ++rc[id]! <= hc[id]! ? 1 : 0;
+        }
       }
-      rc.fill(0, 0, V);
+      rc.fill(0, 0, V + 1);
       const nRef = Math.max(0, rl - n + 1);
       const st = stats[r]!;
       const k = offset + n - 1;
@@ -195,7 +197,7 @@ function familyStats(
       st[3 * k + 1] = nRef;
       st[3 * k + 2] = match;
     }
-    hc.fill(0, 0, V);
+    hc.fill(0, 0, V + 1);
   }
 }
 
@@ -294,11 +296,11 @@ export class CHRF extends StringMetric {
       wordIds.reset();
       words.clear();
       hypUnits.clear();
-      scanWords(hyp, (s, a, b) => hypUnits.push(words.intern(s, a, b, spanHash(s, a, b))));
+      scanWords(hyp, (s, a, b) => hypUnits.push(words.intern(s, a, b, spanHash(s, a, b)) + 1));
       const rs = refs.map((ref, r) => {
         const { cur, buf } = refBuf(r, ref.length + 1);
         buf.clear();
-        scanWords(ref, (s, a, b) => buf.push(words.get(s, a, b, spanHash(s, a, b))));
+        scanWords(ref, (s, a, b) => buf.push(words.get(s, a, b, spanHash(s, a, b)) + 1));
         return { units: buf.data, length: buf.length, cur };
       });
       familyStats(hypUnits.data, hypUnits.length, wordIds.next, rs, W, stats, C);

@@ -115,10 +115,14 @@ export class PairTable {
   }
 }
 
-/** String span → id, comparing code units, so tokens can be interned straight from the scanned line. */
+/**
+ * String span → id. A new span's code units are copied into an arena, so a lookup compares the candidate
+ * span against a typed array (exactly: hash and length first, then every code unit).
+ */
 export class SpanTable {
-  private strs: (string | undefined)[];
-  private starts: Int32Array;
+  private arena = new Uint16Array(4096);
+  private arenaUsed = 0;
+  private offs: Int32Array;
   private lens: Int32Array;
   private hashes: Int32Array;
   private val: Int32Array;
@@ -132,8 +136,7 @@ export class SpanTable {
     capacity = 512,
   ) {
     const cap = nextPow2(capacity * 2);
-    this.strs = new Array<string | undefined>(cap);
-    this.starts = new Int32Array(cap);
+    this.offs = new Int32Array(cap);
     this.lens = new Int32Array(cap);
     this.hashes = new Int32Array(cap);
     this.val = new Int32Array(cap);
@@ -141,12 +144,10 @@ export class SpanTable {
     this.mask = cap - 1;
   }
 
-  /**
-   * Forgets every entry. The string references stay until their slots are reused: at most one table's
-   * worth of strings, so memory stays bounded without paying a fill per call.
-   */
+  /** Forgets every entry (O(1)). */
   clear(): void {
     this.size = 0;
+    this.arenaUsed = 0;
     this.gen = (this.gen + 1) >>> 0;
     if (this.gen === 0) {
       this.stamp.fill(0);
@@ -156,15 +157,14 @@ export class SpanTable {
 
   private find(s: string, start: number, end: number, hash: number): number {
     const len = end - start;
-    const { stamp, gen, mask, hashes, lens, strs, starts } = this;
+    const { stamp, gen, mask, hashes, lens, offs, arena } = this;
     let i = (hash ^ (hash >>> 16)) & mask;
     for (;;) {
       if (stamp[i] !== gen) return ~i;
       if (hashes[i] === hash && lens[i] === len) {
-        const t = strs[i]!;
-        const o = starts[i]!;
+        const o = offs[i]!;
         let k = 0;
-        while (k < len && t.charCodeAt(o + k) === s.charCodeAt(start + k)) k++;
+        while (k < len && arena[o + k] === s.charCodeAt(start + k)) k++;
         if (k === len) return i;
       }
       i = (i + 1) & mask;
@@ -177,10 +177,19 @@ export class SpanTable {
     const i = this.find(s, start, end, hash);
     if (i >= 0) return this.val[i]!;
     const j = ~i;
+    const len = end - start;
+    if (this.arenaUsed + len > this.arena.length) {
+      const a = new Uint16Array(Math.max(2 * this.arena.length, this.arenaUsed + len));
+      a.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = a;
+    }
+    const o = this.arenaUsed;
+    const arena = this.arena;
+    for (let k = 0; k < len; k++) arena[o + k] = s.charCodeAt(start + k);
+    this.arenaUsed += len;
     this.stamp[j] = this.gen;
-    this.strs[j] = s;
-    this.starts[j] = start;
-    this.lens[j] = end - start;
+    this.offs[j] = o;
+    this.lens[j] = len;
     this.hashes[j] = hash;
     const id = this.ids.next++;
     this.val[j] = id;
@@ -195,18 +204,9 @@ export class SpanTable {
   }
 
   private grow(): void {
-    const old = {
-      strs: this.strs,
-      starts: this.starts,
-      lens: this.lens,
-      hashes: this.hashes,
-      val: this.val,
-      stamp: this.stamp,
-      gen: this.gen,
-    };
+    const old = { offs: this.offs, lens: this.lens, hashes: this.hashes, val: this.val, stamp: this.stamp, gen: this.gen };
     const cap = (this.mask + 1) * 2;
-    this.strs = new Array<string | undefined>(cap);
-    this.starts = new Int32Array(cap);
+    this.offs = new Int32Array(cap);
     this.lens = new Int32Array(cap);
     this.hashes = new Int32Array(cap);
     this.val = new Int32Array(cap);
@@ -219,8 +219,7 @@ export class SpanTable {
       let j = (h ^ (h >>> 16)) & this.mask;
       while (this.stamp[j] === 1) j = (j + 1) & this.mask;
       this.stamp[j] = 1;
-      this.strs[j] = old.strs[i];
-      this.starts[j] = old.starts[i]!;
+      this.offs[j] = old.offs[i]!;
       this.lens[j] = old.lens[i]!;
       this.hashes[j] = h;
       this.val[j] = old.val[i]!;
@@ -237,9 +236,11 @@ export function setDirectLimit(cells: number): void {
 }
 
 /**
- * n-gram ids of the next order: (id at the previous order, last unit) → id. Directly addressed when the
- * product of the two ranges is small (the usual case: a few hundred distinct (n−1)-grams times a few dozen
- * characters), which costs one memory access per n-gram; a hash table otherwise.
+ * n-gram ids of the next order: (id at the previous order, last unit) → id. Ids and units are 1-based and
+ * 0 means "none" (an n-gram or unit the other side does not have): looking up a key with a 0 gives 0, so
+ * callers need no branch for missing n-grams. The table is directly addressed when the product of the two
+ * ranges is small (the usual case: a few hundred distinct (n−1)-grams times a few dozen characters), which
+ * costs one memory access per n-gram; a hash table otherwise.
  */
 export class NextOrder {
   private ids = new IdSpace();
@@ -248,9 +249,10 @@ export class NextOrder {
   private used = new IntBuffer();
   private width = 0;
   private useDirect = false;
+  /** Number of ids given so far in this order (they are 1..next). */
   next = 0;
 
-  /** Prepares for keys (prev in [0, prevCount), unit in [0, units)). */
+  /** Prepares for keys with prev in [0, prevCount] and unit in [0, units]. */
   begin(prevCount: number, units: number): void {
     // Reset the cells the previous order set.
     const d = this.direct;
@@ -258,8 +260,8 @@ export class NextOrder {
     for (let i = 0; i < u.length; i++) d[u.data[i]!] = 0;
     u.clear();
     this.next = 0;
-    this.width = units;
-    const cells = prevCount * units;
+    this.width = units + 1;
+    const cells = (prevCount + 1) * (units + 1);
     this.useDirect = cells <= DIRECT_LIMIT;
     if (this.useDirect && d.length < cells) this.direct = new Int32Array(Math.min(DIRECT_LIMIT, 2 * cells));
     if (!this.useDirect) {
@@ -268,24 +270,26 @@ export class NextOrder {
     }
   }
 
+  /** The id (≥ 1) of (prev ≥ 1, unit ≥ 1), creating it if new. */
   intern(prev: number, unit: number): number {
     if (!this.useDirect) {
-      const id = this.pairs.intern(prev, unit);
+      const id = this.pairs.intern(prev, unit) + 1;
       this.next = this.ids.next;
       return id;
     }
     const key = prev * this.width + unit;
     const v = this.direct[key]!;
-    if (v !== 0) return v - 1;
-    const id = this.next++;
-    this.direct[key] = id + 1;
+    if (v !== 0) return v;
+    const id = ++this.next;
+    this.direct[key] = id;
     this.used.push(key);
     return id;
   }
 
+  /** The id of (prev, unit), or 0 when it was never interned (always 0 when either is 0). */
   get(prev: number, unit: number): number {
-    if (!this.useDirect) return this.pairs.get(prev, unit);
-    return this.direct[prev * this.width + unit]! - 1;
+    if (!this.useDirect) return this.pairs.get(prev, unit) + 1;
+    return this.direct[prev * this.width + unit]!;
   }
 }
 

@@ -12,8 +12,8 @@ export type BleuTokenizerName = '13a' | 'intl' | 'char' | 'none';
 export const BLEU_TOKENIZERS: readonly BleuTokenizerName[] = ['13a', 'intl', 'char', 'none'];
 
 /**
- * The tokens of a line as spans of one string, with the FNV-1a hash of each span's code units, so that
- * callers can intern tokens without allocating a string per token.
+ * The tokens of a line as spans of one string, with a hash of each span (`spanHash`), so that callers can
+ * intern tokens without allocating a string per token.
  */
 export class TokenSpans {
   /** The string the spans point into. */
@@ -53,13 +53,20 @@ export class TokenSpans {
   }
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 16777619;
-
-/** FNV-1a over the UTF-16 code units of `s[start, end)`; the same hash the 13a scanner computes on the fly. */
+/**
+ * Hash of the span `s[start, end)` from its length and four of its code units (first, second, middle,
+ * last), in constant time. Tables compare spans in full, so the hash only has to spread tokens; a
+ * per-character hash (FNV) was a serial multiply chain that cost more than the rest of the 13a scan.
+ */
 export function spanHash(s: string, start: number, end: number): number {
-  let h = FNV_OFFSET;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  const len = end - start;
+  if (len <= 0) return 0;
+  const a = s.charCodeAt(start);
+  const b = s.charCodeAt(start + (len > 1 ? 1 : 0));
+  const m = s.charCodeAt(start + (len >> 1));
+  const z = s.charCodeAt(end - 1);
+  let h = Math.imul(a ^ (b << 16), 0x9e3779b1) ^ Math.imul(z ^ (m << 16), 0x85ebca6b) ^ Math.imul(len, 0xc2b2ae35);
+  h ^= h >>> 15;
   return h;
 }
 
@@ -135,7 +142,6 @@ export function scan13a(line: string, out: TokenSpans): void {
   out.reset(t);
   const n = t.length;
   let start = -1;
-  let h = FNV_OFFSET;
   let prevM3 = 0;
   // Class bits (with F_M2) of the characters at i−2, i−1, i; the padding space before t counts as i = −1.
   let fpp = PAD;
@@ -153,22 +159,19 @@ export function scan13a(line: string, out: TokenSpans): void {
       // An ordinary character: a boundary before it needs a special character just before it (rules 1
       // and 2 around that one, rule 3 ending there, or a dash after a digit).
       if (start < 0 || (prevM3 | (fp & (C_P1 | F_M2)) | ((fp >> 3) & (fpp >> 1) & 1)) !== 0) {
-        if (start >= 0) out.push(start, i, h);
+        if (start >= 0) out.push(start, i, spanHash(t, start, i));
         start = i;
-        h = FNV_OFFSET;
       }
       // Consume the run of ordinary characters. After an ordinary character, the next character's rule-2
       // flag is just "is it a dot/comma".
       const runStart = i;
-      let c = t.charCodeAt(i);
       for (;;) {
-        h = Math.imul(h ^ c, FNV_PRIME);
         i++;
         if (i >= n) {
           f = PAD;
           break;
         }
-        c = t.charCodeAt(i);
+        const c = t.charCodeAt(i);
         const g = c < 128 ? ASCII_CLASS[c]! : isPyWhitespace(c) ? C_SPACE : 0;
         if (g !== 0) {
           f = g | ((g & C_DOTCOMMA) << 3);
@@ -184,7 +187,7 @@ export function scan13a(line: string, out: TokenSpans): void {
       // Whitespace ends the token. After whitespace (not a digit, not a dot/comma) a dot/comma always
       // gets its rule-2 flag.
       if (start >= 0) {
-        out.push(start, i, h);
+        out.push(start, i, spanHash(t, start, i));
         start = -1;
       }
       i++;
@@ -200,7 +203,7 @@ export function scan13a(line: string, out: TokenSpans): void {
       prevM3 = 0;
       continue;
     }
-    const c = t.charCodeAt(i);
+    // A special character (punctuation, digit, dot/comma, dash): the general rules.
     const cn = i + 1 < n ? t.charCodeAt(i + 1) : 0x20;
     let fn = i + 1 < n ? (cn < 128 ? ASCII_CLASS[cn]! : isPyWhitespace(cn) ? C_SPACE : 0) : PAD;
     // Rule 2 for the next character: a dot/comma after a P1 character, or after a non-digit that is not a
@@ -217,18 +220,9 @@ export function scan13a(line: string, out: TokenSpans): void {
     // (a dash after a digit) here or just before.
     const boundary =
       m3 | prevM3 | ((fp | f) & (C_P1 | F_M2)) | ((f >> 3) & (fp >> 1) & 1) | ((fp >> 3) & (fpp >> 1) & 1);
-    if (f & C_SPACE) {
-      if (start >= 0) {
-        out.push(start, i, h);
-        start = -1;
-      }
-    } else {
-      if (start < 0 || boundary !== 0) {
-        if (start >= 0) out.push(start, i, h);
-        start = i;
-        h = FNV_OFFSET;
-      }
-      h = Math.imul(h ^ c, FNV_PRIME);
+    if (start < 0 || boundary !== 0) {
+      if (start >= 0) out.push(start, i, spanHash(t, start, i));
+      start = i;
     }
     prevM3 = m3;
     fpp = fp;
@@ -236,7 +230,7 @@ export function scan13a(line: string, out: TokenSpans): void {
     f = fn;
     i++;
   }
-  if (start >= 0) out.push(start, n, h);
+  if (start >= 0) out.push(start, n, spanHash(t, start, n));
 }
 
 /** mteval-v13a tokens of a line (sacreBLEU `Tokenizer13a` followed by `split()`). */

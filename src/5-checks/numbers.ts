@@ -24,6 +24,8 @@ export interface NumberMention {
   start: number;
   end: number;
   text: string;
+  /** The text lower-cased, digits of any script as ASCII, white space collapsed: equal forms are one value. */
+  norm: string;
   /** Numeric value for cardinals, ordinals, years; minutes since midnight for times. */
   value?: number;
   date?: DateValue;
@@ -42,8 +44,48 @@ const PERCENT_WORDS = new Set(['percent', 'per cent', '%']);
 const ONE_PRONOUN_BEFORE = new Set(['no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'someone', 'anyone']);
 const ONE_PRONOUN_AFTER = new Set(['of', 'another', 'or', 'by']);
 
+/** Code point of a decimal digit → its value (0–9); filled on first use per script. */
+const digitValue = new Map<number, number>();
+
+/**
+ * The value of a decimal digit of any script (\p{Nd}: Arabic-Indic ٣, Devanagari ३, fullwidth ３, Adlam 𞥐).
+ * Unicode encodes every decimal digit set as ten consecutive code points from zero to nine, and sets that
+ * follow each other directly (the mathematical digits) still start on a zero, so the value is the distance
+ * to the start of the run of decimal digits, modulo ten.
+ */
+function decimalDigitValue(cp: number): number | undefined {
+  let v = digitValue.get(cp);
+  if (v !== undefined) return v;
+  if (!DECIMAL_DIGIT.test(String.fromCodePoint(cp))) return undefined;
+  let start = cp;
+  while (start > 0 && DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+  v = (cp - start) % 10;
+  digitValue.set(cp, v);
+  return v;
+}
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+const NON_ASCII = /[^\u0000-\u007f]/;
+const OTHER_NUMERAL = /[^\P{N}\p{Nd}]/u;
+
+/**
+ * The token's text with decimal digits of any script written as ASCII digits, so every format below reads
+ * them. Numerals that are not decimal digits (superscripts ², fractions ½, Roman numerals Ⅻ, circled ①)
+ * have no place-value reading: a token with one is not a number (undefined), never a NaN.
+ */
+export function asciiDigits(text: string): string | undefined {
+  if (!NON_ASCII.test(text)) return text;
+  if (OTHER_NUMERAL.test(text)) return undefined;
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const v = cp < 128 ? undefined : decimalDigitValue(cp);
+    out += v === undefined ? ch : String(v);
+  }
+  return out;
+}
+
 function parseDigits(text: string): number | undefined {
-  if (/^\p{N}+$/u.test(text)) return Number(text);
+  if (/^\d+$/.test(text)) return Number(text);
   // 146,000 / 1,500,000: groups of three after commas.
   if (/^\d{1,3}(,\d{3})+$/.test(text)) return Number(text.replace(/,/g, ''));
   if (/^\d+(,\d{3})*\.\d+$/.test(text)) return Number(text.replace(/,/g, ''));
@@ -77,19 +119,25 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
   };
   const dayOf = (t: Token | undefined): number | undefined => {
     if (!t) return undefined;
-    const v = parseDigits(t.text) ?? ordinalDigits(t.text) ?? ORDINAL_WORDS.get(t.norm);
+    const x = asciiDigits(t.text);
+    if (x === undefined) return undefined;
+    const v = parseDigits(x) ?? ordinalDigits(x) ?? ORDINAL_WORDS.get(t.norm);
     // Up to three digits: "July 111" is a corrupted day, still a day (the change must be caught).
-    return v !== undefined && Number.isInteger(v) && v >= 0 && v <= 999 && t.text.length <= 5 ? v : undefined;
+    return v !== undefined && Number.isInteger(v) && v >= 0 && v <= 999 && x.length <= 5 ? v : undefined;
   };
   const yearOf = (t: Token | undefined): number | undefined => {
-    if (!t || !/^\d{4}$/.test(t.text)) return undefined;
-    const v = Number(t.text);
+    const x = t ? asciiDigits(t.text) : undefined;
+    if (x === undefined || !/^\d{4}$/.test(x)) return undefined;
+    const v = Number(x);
     return v >= 1000 && v <= 2999 ? v : undefined;
   };
-  const push = (m: Omit<NumberMention, 'start' | 'end' | 'text' | 'sent'>) => {
+  const push = (m: Omit<NumberMention, 'start' | 'end' | 'text' | 'norm' | 'sent'>) => {
+    // Only what reads as a finite number is a number: a value that is not one could never compare equal.
+    if (m.value !== undefined && !Number.isFinite(m.value)) return;
     const start = toks[m.first]!.start;
     const end = toks[m.last]!.end;
-    out.push({ ...m, start, end, text: doc.text.slice(start, end), sent: si });
+    const text = doc.text.slice(start, end);
+    out.push({ ...m, start, end, text, norm: normalizeNumberText(text), sent: si });
     for (let k = m.first; k <= m.last; k++) taken.add(k);
   };
 
@@ -141,7 +189,9 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
   for (let i = s.first; i < s.last; i++) {
     const t = toks[i]!;
     if (!t.word || used.has(i) || taken.has(i)) continue;
-    const hasDigit = /\d/.test(t.text);
+    const text = asciiDigits(t.text);
+    if (text === undefined) continue;
+    const hasDigit = /\d/.test(text);
     if (!hasDigit && !NUMBER_WORDS.has(t.norm) && !ORDINAL_WORDS.has(t.norm)) continue;
     let first = i;
     let last = i;
@@ -156,16 +206,16 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
       const left = toks[i - 2]!;
       if (left.word && /\p{L}/u.test(left.text) && (used.has(i - 2) || (left.text.match(/\p{Lu}/gu)?.length ?? 0) >= 2)) continue;
     }
-    if (/^\d{1,2}:\d{2}$/.test(t.text)) {
-      const [h, mi] = t.text.split(':').map(Number) as [number, number];
+    if (/^\d{1,2}:\d{2}$/.test(text)) {
+      const [h, mi] = text.split(':').map(Number) as [number, number];
       push({ kind: 'time', first: i, last: i, value: h * 60 + mi, spelled: false });
       continue;
     }
     // Decades ("1960s", "’70s", "50s"), numbers with a glued unit ("600Mbit", "10km", "3D") and codes
     // ending in digits ("iPhone6", "G7"): the digits are a value a change can hit.
-    const decade = /^(\d{2}|\d{4})s$/.exec(t.text);
-    const glued = /^(\d+(?:\.\d+)?)(\p{L}+)$/u.exec(t.text);
-    const code = /^(\p{L}+)(\d+)$/u.exec(t.text);
+    const decade = /^(\d{2}|\d{4})s$/.exec(text);
+    const glued = /^(\d+(?:\.\d+)?)(\p{L}+)$/u.exec(text);
+    const code = /^(\p{L}+)(\d+)$/u.exec(text);
     if (decade) {
       push({ kind: 'year', first: i, last: i, value: Number(decade[1]), unit: 'decade', spelled: false });
       continue;
@@ -178,23 +228,23 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
       push({ kind: 'cardinal', first: i, last: i, value: Number(code[2]), unit: code[1]!.toLowerCase(), spelled: false });
       continue;
     }
-    const digits = parseDigits(t.text);
-    const ordD = ordinalDigits(t.text);
+    const digits = parseDigits(text);
+    const ordD = ordinalDigits(text);
     const ordW = ORDINAL_WORDS.get(t.norm);
     const numW = NUMBER_WORDS.get(t.norm);
     if (digits !== undefined) {
       value = digits;
       // ’13 → 2013: a two-digit year after an apostrophe glued to it.
-      if (/^\d{2}$/.test(t.text) && prev && (prev.text === '’' || prev.text === "'") && t.glued && !(i - 2 >= s.first && toks[i - 2]!.word && toks[i - 1]!.glued)) {
+      if (/^\d{2}$/.test(text) && prev && (prev.text === '’' || prev.text === "'") && t.glued && !(i - 2 >= s.first && toks[i - 2]!.word && toks[i - 1]!.glued)) {
         value = digits <= 50 ? 2000 + digits : 1900 + digits;
         kind = 'year';
         first = i - 1;
-      } else if (/^\d{4}$/.test(t.text) && digits >= 1000 && digits <= 2999) {
+      } else if (/^\d{4}$/.test(text) && digits >= 1000 && digits <= 2999) {
         kind = 'year';
       } else {
         kind = 'cardinal';
       }
-      if (/^\d{1,3}(\.\d{3})+$/.test(t.text)) alt = Number(t.text.replace(/\./g, ''));
+      if (/^\d{1,3}(\.\d{3})+$/.test(text)) alt = Number(text.replace(/\./g, ''));
     } else if (ordD !== undefined) {
       value = ordD;
       kind = 'ordinal';
@@ -268,6 +318,11 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
   return out;
 }
 
+/** Lower case, decimal digits of any script as ASCII, runs of white space as one space. */
+export function normalizeNumberText(text: string): string {
+  return (asciiDigits(text) ?? text).toLowerCase().replace(/\s+/g, ' ');
+}
+
 /** Compact canonical form for evidence and equality: "2025-04-14", "19", "12:00". */
 export function numberKey(n: NumberMention): string {
   if (n.kind === 'date') {
@@ -283,6 +338,8 @@ export function numberKey(n: NumberMention): string {
  * on the parts both give (a year alone matches a date in that year), and must share at least one part.
  */
 export function sameNumber(a: NumberMention, b: NumberMention): boolean {
+  // The same written form is the same value, whatever the reading made of it.
+  if (a.norm === b.norm) return true;
   if (a.kind === 'date' || b.kind === 'date') {
     const da = a.kind === 'date' ? a.date ?? {} : a.kind === 'year' ? { y: a.value } : undefined;
     const db = b.kind === 'date' ? b.date ?? {} : b.kind === 'year' ? { y: b.value } : undefined;

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkEntities, extractEntities, jaroWinkler, levenshtein, phoneticKey, tokenizeDoc, wordSimilarity } from '../../src/5-checks/index.js';
-import { extractNumbers, numberKey, sameNumber } from '../../src/5-checks/numbers.js';
+import { asciiDigits, extractNumbers, numberKey, sameNumber } from '../../src/5-checks/numbers.js';
 import { pair } from './helpers.js';
 
 describe('similarity', () => {
@@ -75,6 +75,62 @@ describe('numbers and dates', () => {
     const [three] = numbersOf('three innings');
     const [third] = numbersOf('third year');
     expect(sameNumber(three!, third!)).toBe(false);
+  });
+});
+
+describe('numerals of other scripts', () => {
+  // Arabic-Indic, Devanagari, fullwidth, Adlam (U+1E950), mathematical bold (U+1D7D0): decimal digits (\p{Nd});
+  // superscript, vulgar fraction, Roman numeral, circled digit, New Tai Lue (U+19DA, U+19DE): numerals or
+  // symbols Number() cannot read.
+  const decimal: [string, string][] = [['٣', '3'], ['३', '3'], ['３', '3'], ['𞥐', '0'], ['𝟐', '2'], ['৭', '7'], ['๙', '9']];
+  const other = ['²', '½', 'Ⅻ', '①', '᧚', '᧞', '𐄇'];
+
+  it.each(decimal)('reads the decimal digit %s as %s', (ch, ascii) => {
+    expect(asciiDigits(`1${ch}`)).toBe(`1${ascii}`);
+    expect(numbersOf(`They counted 1${ch} boats.`).map(numberKey)).toEqual([String(Number(`1${ascii}`))]);
+  });
+
+  it('reads whole numbers and dates written in other digits', () => {
+    expect(numbersOf('On ١٤ April ٢٠٢٥ they paid ٣٠ dollars.').map(numberKey)).toEqual(['2025-04-14', '30']);
+    expect(numbersOf('It cost ３,０００ yen in २०२६.').map(numberKey)).toEqual(['3000', '2026']);
+  });
+
+  it.each(other)('a token with %s is not a number (never NaN)', (ch) => {
+    // U+19DE is \p{N} in newer Unicode versions and a symbol in older ones: either way not a number.
+    if (/\p{N}/u.test(ch)) expect(asciiDigits(`3${ch}`)).toBeUndefined();
+    expect(numbersOf(`We saw 3${ch} cats.`).filter((n) => n.text.includes(ch))).toEqual([]);
+    for (const text of [`Chapter ${ch} opened.`, `We saw 3${ch} cats on ${ch} April.`, `${ch}`, `In 20${ch}5 and ${ch}${ch}.`]) {
+      for (const n of numbersOf(text)) expect(Number.isFinite(n.value ?? 0), `${text}: ${n.text}`).toBe(true);
+    }
+  });
+
+  it.each([...decimal.map(([c]) => c), ...other])('a text with %s against itself gives no findings', (ch) => {
+    for (const text of [ch, `${ch}\n`, `We saw 3${ch} cats and ${ch}1 dogs on ${ch} April 20${ch}5.`, `It cost $1,${ch}00 or ${ch}.${ch} million, the ${ch}th time at 1${ch}:00.`, `NASA-${ch} and CAS50${ch}-4 flew in the ${ch}0s.`]) {
+      expect(checkEntities(pair(text, text)), text).toEqual([]);
+    }
+  });
+
+  it('a digit of another script compares by value: same value is harmless, another value is a change', () => {
+    expect(checkEntities(pair('On ١٤ April ٢٠٢٥ they paid ٣٠ dollars.', 'On 14 April 2025 they paid 30 dollars.'))).toEqual([]);
+    const f = checkEntities(pair('They paid ٣٠ dollars.', 'They paid 31 dollars.'));
+    expect(f.map((x) => [x.rule, x.reference?.text, x.candidate?.text, x.evidence.expected, x.evidence.actual])).toEqual([['entity/number-or-date-changed', '٣٠', '31', '30', '31']]);
+  });
+
+  it('equal written forms are never a change, whatever they read as', () => {
+    const nums = numbersOf('The 1,٣٣٣ boats and ３,０００ yen.');
+    for (const n of nums) expect(sameNumber(n, n)).toBe(true);
+  });
+
+  it('property: any text of digits, numerals and words against itself gives no findings', () => {
+    const unit = fc.constantFrom(...decimal.map(([c]) => c), ...other, '0', '1', '9', ' ', ',', '.', ':', '-', 'April', 'th', 'NASA', 'members', '$', '%', '’');
+    fc.assert(
+      fc.property(fc.array(unit, { minLength: 1, maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        if (!text.trim()) return;
+        expect(checkEntities(pair(text, text))).toEqual([]);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
   });
 });
 

@@ -171,7 +171,7 @@ export class SpanTable {
     }
   }
 
-  /** The id of `s[start, end)` whose FNV-1a hash is `hash`, creating it if new. */
+  /** The id of `s[start, end)` whose `spanHash` is `hash`, creating it if new. */
   intern(s: string, start: number, end: number, hash: number): number {
     if (this.size * 2 >= this.mask) this.grow();
     const i = this.find(s, start, end, hash);

@@ -9,7 +9,7 @@
  * reference mention in the aligned sentence.
  */
 import type { AlignmentLink, Finding, SegmentedDoc, Severity, Span } from '../types.js';
-import { extractEntities, isAcronymToken, type Entity } from './extract.js';
+import { COMPOUND_SUFFIXES, extractEntities, isAcronymToken, type Entity } from './extract.js';
 import { FUNCTION_WORDS, MAX_COUNTRY_WORDS, MONTHS, TITLE_WORDS, countryGroup, isEnglishWord, normalizeWord } from './lexicon.js';
 import { comparableNumbers, extractNumbers, numberKey, sameNumber, type NumberMention } from './numbers.js';
 import { RULE, ruleMeta, type EntityRuleId } from './rules.js';
@@ -152,6 +152,9 @@ function prio(e: Entity): number {
   return e.type === 'expansion' ? 0 : e.words.length > 1 ? 1 : 2;
 }
 
+/** Largest gap of unlinked candidate sentences searched as the neighbours of an unlinked reference sentence. */
+const MAX_GAP = 6;
+
 function initState(ref: TokenizedDoc, cand: TokenizedDoc, links: AlignmentLink[]): State {
   const candWords: Token[][] = cand.sentences.map((s) => {
     const w: Token[] = [];
@@ -170,6 +173,21 @@ function initState(ref: TokenizedDoc, cand: TokenizedDoc, links: AlignmentLink[]
     }
   }
   for (const list of s0) list.sort((a, b) => a - b);
+  // Nearest linked candidate sentence before and after each reference sentence: an unlinked reference
+  // sentence (1-0) is expected in the gap between them, where the aligner may have left its garbled
+  // rendering unlinked too (0-1).
+  const prevMax: number[] = [];
+  const nextMin: number[] = [];
+  let pm = -1;
+  for (let ri = 0; ri < ref.sentences.length; ri++) {
+    prevMax.push(pm);
+    for (const c of s0[ri]!) pm = Math.max(pm, c);
+  }
+  let nm = cand.sentences.length;
+  for (let ri = ref.sentences.length - 1; ri >= 0; ri--) {
+    nextMin[ri] = nm;
+    for (const c of s0[ri]!) nm = Math.min(nm, c);
+  }
   const s1: number[][] = ref.sentences.map((_, ri) => {
     const set = new Set<number>();
     for (const c of s0[ri]!) {
@@ -177,6 +195,7 @@ function initState(ref: TokenizedDoc, cand: TokenizedDoc, links: AlignmentLink[]
       set.add(c + 1);
     }
     for (const d of [-2, -1, 1, 2]) for (const c of s0[ri + d] ?? []) set.add(c);
+    if (!s0[ri]!.length && nextMin[ri]! - prevMax[ri]! - 1 <= MAX_GAP) for (let c = prevMax[ri]! + 1; c < nextMin[ri]!; c++) set.add(c);
     return [...set].filter((c) => c >= 0 && c < cand.sentences.length && !s0[ri]!.includes(c)).sort((a, b) => a - b);
   });
   const expected: number[] = [];
@@ -319,7 +338,7 @@ function caseCheck(st: State, e: Entity, r: CandRange): void {
     diffs.push([w.text, c.text]);
   });
   if (!diffs.length) return;
-  report(st, RULE.caseOnly, undefined, `${q(e.text)} appears as ${q(candSpan(st, r.first, r.last).text)}: same words, different capitalisation.`, refSpan(st, e.first, e.last), candSpan(st, r.first, r.last), {
+  report(st, RULE.caseOnly, undefined, `${q(e.text)} appears as ${q(candSpan(st, r.first, r.last).text)}: same words, different capitalisation (${diffs.map(([a, b]) => `${a} → ${b}`).join(', ')}).`, refSpan(st, e.first, e.last), candSpan(st, r.first, r.last), {
     expected: e.text,
     actual: candSpan(st, r.first, r.last).text,
     words: diffs,
@@ -348,8 +367,11 @@ function singleWordFuzzy(st: State, e: Entity, scope: number[]): boolean {
   const w = e.words[0]!;
   if (/\p{N}/u.test(w.norm) && !/\p{L}/u.test(w.norm)) return false;
   let best: { t: Token; jw: number } | undefined;
+  const wHead = givenNameHead(st.ref.tokens, w.index);
   for (const t of freeNameTokens(st, scope, e.type)) {
     if (w.cap && !t.cap && hasCapitals(st, t.sent)) continue; // a lower-case word in a cased text is not the name
+    // "Min" of "Han Min-young" is a syllable of a given name, not a word that could be "Moon".
+    if (!wHead && givenNameHead(st.cand.tokens, t.index)) continue;
     if (/\p{N}/u.test(t.norm) !== /\p{N}/u.test(w.norm)) continue;
     const sim = similarity(w.norm, t.norm);
     if (!sim.close) continue;
@@ -377,6 +399,14 @@ function singleWordFuzzy(st: State, e: Entity, scope: number[]): boolean {
     report(st, RULE.misspelling, undefined, `${q(w.text)} is misspelled as ${q(t.text)} (Jaro-Winkler ${sim.jaroWinkler}, edit distance ${sim.editDistance}).`, refSpan(st, e.first, e.last), candSpan(st, t.index, t.index), evidence);
   }
   return true;
+}
+
+/** First syllable of a romanised hyphenated given name ("Min" in "Min-young"), read as extract.ts reads them. */
+function givenNameHead(toks: Token[], i: number): boolean {
+  const t = toks[i]!;
+  const d = toks[i + 1];
+  const n = toks[i + 2];
+  return !!d && !!n && n.sent === t.sent && (d.text === '-' || d.text === '–') && d.glued && n.glued && t.text.length <= 5 && /^\p{Ll}{2,5}$/u.test(n.text) && !COMPOUND_SUFFIXES.has(n.text);
 }
 
 /** ROK → Rock: the candidate word is a common English word while the reference word is not. */
@@ -611,7 +641,7 @@ function reportWordOps(st: State, e: Entity, r: CandRange, ops: WordOp[], mode: 
   }
   st.status.set(e.id, 'ok');
   if (caseDiff.length && !st.ref.sentences[e.sent]!.titleCase && !st.cand.sentences[st.cand.tokens[r.first]!.sent]!.titleCase) {
-    report(st, RULE.caseOnly, undefined, `${q(e.text)} appears as ${q(candS.text)}: same words, different capitalisation.`, refS, candS, { expected: e.text, actual: candS.text, words: caseDiff });
+    report(st, RULE.caseOnly, undefined, `${q(e.text)} appears as ${q(candS.text)}: capitalisation changed (${caseDiff.map(([a, b]) => `${a} → ${b}`).join(', ')}).`, refS, candS, { expected: e.text, actual: candS.text, words: caseDiff });
   }
 }
 

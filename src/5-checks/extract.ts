@@ -34,7 +34,7 @@ export interface Entity {
 
 const APOSTROPHES = new Set(['’', "'"]);
 /** Second parts of English hyphenated compounds after a name ("Seoul-based", "UN-led"). */
-const COMPOUND_SUFFIXES = new Set(['based', 'led', 'owned', 'run', 'made', 'born', 'style', 'type', 'wide', 'level', 'class', 'backed', 'era', 'like', 'only', 'free', 'bound', 'area', 'side', 'time', 'year', 'day', 'scale', 'sized', 'linked', 'funded', 'held']);
+export const COMPOUND_SUFFIXES = new Set(['based', 'led', 'owned', 'run', 'made', 'born', 'style', 'type', 'wide', 'level', 'class', 'backed', 'era', 'like', 'only', 'free', 'bound', 'area', 'side', 'time', 'year', 'day', 'scale', 'sized', 'linked', 'funded', 'held']);
 const DASHES = new Set(['-', '–']);
 
 /** "KASA", "CAS500", "SPHEREx", "CLDs", "U.S.": at least two capitals, and capitals dominate the letters. */

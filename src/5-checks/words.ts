@@ -45,6 +45,7 @@ const matchCache = new Map<string, WordMatch | null>();
 /** How a reference word relates to a candidate word, if at all (memoised on the two normalised forms). */
 export function matchWord(a: Token, b: Token): WordMatch | undefined {
   if (a.norm === b.norm) return 'eq';
+  if (acronymPlural(a.text, b.text)) return 'variant';
   const key = `${a.norm}\u0000${b.norm}`;
   let m = matchCache.get(key);
   if (m === undefined) {
@@ -53,6 +54,19 @@ export function matchWord(a: Token, b: Token): WordMatch | undefined {
     matchCache.set(key, m);
   }
   return m ?? undefined;
+}
+
+/**
+ * An acronym and its plural ("CLD" / "CLDs", "NGOs" / "NGO"): the same referent, counted differently. Only a
+ * lower-case "s" after an all-capitals stem counts ("CLDS" may be another acronym). Decided on the text, not
+ * the normalised form, so it sits before the memo.
+ */
+export function acronymPlural(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) !== 1) return false;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.charCodeAt(long.length - 1) !== 115 /* s */ || short.length < 2) return false;
+  const stemText = long.slice(0, -1);
+  return stemText === short && /^[\p{Lu}\p{N}]+$/u.test(short) && /\p{Lu}.*\p{Lu}/u.test(short);
 }
 
 function matchNorms(a: Token, b: Token): WordMatch | undefined {

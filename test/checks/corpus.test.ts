@@ -45,6 +45,18 @@ describe('corpus 000 → 001 (machine round trip): the acceptance list', () => {
     });
   }
 
+  it('SPHEREx → SPAREX stays a misspelling when the aligner leaves both sentences unlinked (1-0 and 0-1)', () => {
+    const rs = input.reference.sentences.find((s) => s.text.includes('SPHEREx'))!;
+    const cs = input.candidate.sentences.find((s) => s.text.includes('SPAREX'))!;
+    const links = input.links.flatMap((l) => {
+      if (!l.ref.includes(rs.id) && !l.cand.includes(cs.id)) return [l];
+      const rest = { ...l, ref: l.ref.filter((r) => r !== rs.id), cand: l.cand.filter((c) => c !== cs.id) };
+      return [...(rest.ref.length || rest.cand.length ? [rest] : []), ...(l.ref.includes(rs.id) ? [{ ref: [rs.id], cand: [], type: '1-0', confidence: 0, moved: false }] : []), ...(l.cand.includes(cs.id) ? [{ ref: [], cand: [cs.id], type: '0-1', confidence: 0, moved: false }] : [])];
+    });
+    const got = checkEntities({ ...input, links }).filter((f) => f.reference?.text === 'SPHEREx');
+    expect(got.map((f) => [f.rule, f.severity, f.candidate?.text])).toEqual([['entity/misspelling', 'major', 'SPAREX']]);
+  });
+
   it('names the words replaced in corrupted expansions', () => {
     const clps = find('Commercial Lunar Payload Services', 'Attack', ['expansion-corrupted'])!;
     expect(clps.evidence.replaced).toEqual([['Payload', 'Attack']]);

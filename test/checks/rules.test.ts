@@ -70,6 +70,14 @@ table(
     // Spelling conventions are not misspellings.
     ['The World Health Organisation met at Victoria Harbour.', 'The World Health Organization met at Victoria Harbor.'],
     ['The office is on Talstraße in Munich.', 'The office is on Talstrasse in Munich.'],
+    // An acronym and its plural name the same thing.
+    ['Firms that build CLDs were invited.', 'Firms that build CLD were invited.'],
+    ['Firms that build Orbital Transfer Vehicles (OTVs) were invited.', 'Firms that build Orbital Transfer Vehicles (OTV) were invited.'],
+    ['Many NGO leaders came.', 'Many NGOs came with their leaders.'],
+    // A country's other name is not a misspelling of its abbreviation.
+    ['The ROK will host the meeting.', 'Korea will host the meeting.'],
+    // A syllable of a hyphenated given name is not a word that could be a misspelled name.
+    ['They discussed Moon and Mars exploration.', 'Han Min-young discussed exploration.'],
   ],
   'entity/misspelling',
 );
@@ -85,6 +93,11 @@ table(
     ['The ROK delegation arrived.', 'The ROK delegation arrived.'],
     // A capital gained at the start of a sentence is grammar.
     ['They met NASA officials.', 'NASA officials met them.'],
+    // Another name of the same country is a variant, not a change of capitals.
+    ['The ROK will host the meeting.', 'Korea will host the meeting.'],
+    ['The ROK Ministry of Science met.', 'The Korea Ministry of Science met.'],
+    ['Officials of the ROK and the U.S. met.', 'Officials of South Korea and the United States met.'],
+    ['Firms that build CLDs were invited.', 'Firms that build CLD were invited.'],
   ],
   'entity/case-only',
 );

@@ -16,6 +16,7 @@ import { fullBand, anchoredBand, bandCells } from './band.js';
 import type { Band } from './band.js';
 import { monotonicDp } from './dp.js';
 import { findAnchors } from './anchors.js';
+import { recoverMoves, DEFAULT_MOVE_OPTIONS } from './moves.js';
 import type { IndexLink } from './dp.js';
 import { decideVerdict } from './verdict.js';
 import type { VerdictFigures } from './verdict.js';
@@ -61,22 +62,44 @@ function guidePoints(anchors: ReadonlyArray<readonly [number, number]>, nR: numb
 /** Default cell budget: ~50M cells is ~450 MB of DP tables, the most we allow ourselves. */
 const DEFAULT_MAX_CELLS = 50_000_000;
 
-/** A link in index space with its similarity. */
+/** A link in index space with its similarity, confidence and move flag. */
 interface ScoredIndexLink extends IndexLink {
   sim: number;
+  z: number;
+  confidence: number;
+  moved: boolean;
 }
 
 /**
- * Confidence of a link from its similarity. A logistic curve centred where, on bible-nt dev, right and
- * wrong links are equally likely.
+ * Confidence of a link: a logistic curve on its normalised dissimilarity z = (1 − sim)/bg (≈ 1 for two
+ * unrelated sentences, → 0 for a perfect pair; see cost.ts), fitted on bible-nt dev (test/eval/align.ts
+ * prints the fit): right links of same-chapter alignments against the links of alignments of unrelated
+ * chapters and the wrong links of same-chapter ones.
  */
-function confidenceOf(sim: number, a: number, b: number): number {
-  if (a === 0 || b === 0) return 0;
-  const z = (sim - 0.2) / 0.05;
-  return 1 / (1 + Math.exp(-z));
+export const CONFIDENCE_FIT = { intercept: 9.8, slope: -12.5 };
+
+function confidenceOf(z: number): number {
+  return 1 / (1 + Math.exp(-(CONFIDENCE_FIT.intercept + CONFIDENCE_FIT.slope * z)));
+}
+
+/** Per-link figures behind `confidence`, in the order of `Alignment.links` (for evaluation and reports). */
+export interface LinkDetail {
+  /** Group similarity in [0,1] (0 for 1-0 / 0-1 links). */
+  sim: number;
+  /** Normalised dissimilarity (1 − sim)/bg: ≈ 1 for unrelated sentences, → 0 for a perfect pair; NaN for 1-0 / 0-1. */
+  z: number;
 }
 
 export function align(reference: SegmentedDoc, candidate: SegmentedDoc, options: AlignOptions = {}): Alignment {
+  return alignWithDetails(reference, candidate, options).alignment;
+}
+
+/** `align`, plus the similarity figures of every link. */
+export function alignWithDetails(
+  reference: SegmentedDoc,
+  candidate: SegmentedDoc,
+  options: AlignOptions = {},
+): { alignment: Alignment; details: LinkDetail[] } {
   const t0 = performance.now();
   const deadline = options.budgetMs === undefined ? Infinity : t0 + options.budgetMs;
   const params: CostParams = { ...DEFAULT_COST_PARAMS, ...options.cost };
@@ -112,6 +135,9 @@ export function align(reference: SegmentedDoc, candidate: SegmentedDoc, options:
   if (cells > maxCells) {
     gaveUp = { reason: `search space of ${cells} cells exceeds the budget of ${maxCells} cells` };
     links = fallbackLinks(nR, nC, anchors);
+  } else if (performance.now() > deadline) {
+    gaveUp = { reason: `budget of ${options.budgetMs} ms exceeded before the search (feature extraction)` };
+    links = fallbackLinks(nR, nC, anchors);
   } else {
     scorer.prepare(band);
     const res = monotonicDp(band, scorer, deadline);
@@ -123,21 +149,35 @@ export function align(reference: SegmentedDoc, candidate: SegmentedDoc, options:
     }
   }
 
-  const scored: ScoredIndexLink[] = links.map((l) => ({
-    ...l,
-    sim: l.a > 0 && l.b > 0 ? scorer.sim(l.r, l.a, l.c, l.b) : 0,
-  }));
+  const score = (l: IndexLink, moved: boolean): ScoredIndexLink => {
+    if (l.a === 0 || l.b === 0) return { ...l, sim: 0, z: NaN, confidence: 0, moved };
+    const sim = scorer.sim(l.r, l.a, l.c, l.b);
+    const bg = (scorer.background('ref', l.r, l.a) + scorer.background('cand', l.c, l.b)) / 2;
+    const z = (1 - sim) / bg;
+    return { ...l, sim, z, confidence: confidenceOf(z), moved };
+  };
+  let mode: Alignment['mode'] = 'monotonic';
+  let scored = links.map((l) => score(l, false));
+  if (options.mode !== 'monotonic' && !gaveUp) {
+    // Moved blocks: chosen automatically when at least one confident link is recovered out of order.
+    const recovered = recoverMoves(links, features, scorer, DEFAULT_MOVE_OPTIONS, deadline).map((l) => score(l, l.moved));
+    const confidentMoves = recovered.filter((l) => l.moved && l.confidence >= 0.5).length;
+    if (options.mode === 'non-monotonic' || confidentMoves > 0) {
+      mode = 'non-monotonic';
+      scored = recovered;
+    }
+  }
 
-  const outLinks = toAlignmentLinks(scored, refSents, candidate.sentences, candIdx);
+  const { links: outLinks, details } = toAlignmentLinks(scored, refSents, candidate.sentences, candIdx);
   const figures = verdictFigures(scored, features, refSents, candSents);
   const alignment: Alignment = {
     links: outLinks,
     verdict: decideVerdict(figures),
     verdictEvidence: { ...figures },
-    mode: 'monotonic',
+    mode,
   };
   if (gaveUp) alignment.gaveUp = gaveUp;
-  return alignment;
+  return { alignment, details };
 }
 
 /**
@@ -172,13 +212,17 @@ function toAlignmentLinks(
   refSents: readonly Sentence[],
   allCand: readonly Sentence[],
   candIdx: readonly number[],
-): AlignmentLink[] {
+): { links: AlignmentLink[]; details: LinkDetail[] } {
   const out: AlignmentLink[] = [];
+  const details: LinkDetail[] = [];
   let nextCand = 0; // next candidate sentence index (in allCand) not yet emitted
   const flushBoilerplateBefore = (limit: number): void => {
     while (nextCand < limit) {
       const s = allCand[nextCand]!;
-      if (s.boilerplate) out.push({ ref: [], cand: [s.id], type: '0-1', confidence: 0, moved: false });
+      if (s.boilerplate) {
+        out.push({ ref: [], cand: [s.id], type: '0-1', confidence: 0, moved: false });
+        details.push({ sim: 0, z: NaN });
+      }
       nextCand++;
     }
   };
@@ -196,12 +240,13 @@ function toAlignmentLinks(
       ref: refs,
       cand: cands,
       type: `${l.a}-${l.b}`,
-      confidence: round(confidenceOf(l.sim, l.a, l.b)),
-      moved: false,
+      confidence: round(l.confidence),
+      moved: l.moved,
     });
+    details.push({ sim: l.sim, z: l.z });
   }
   flushBoilerplateBefore(allCand.length);
-  return out;
+  return { links: out, details };
 }
 
 function round(x: number, digits = 4): number {
@@ -231,7 +276,7 @@ function verdictFigures(
     for (let y = l.c; y < l.c + l.b; y++) lc += candSents[y]!.text.length;
     simSum += l.sim * lr;
     simW += lr;
-    if (confidenceOf(l.sim, l.a, l.b) >= 0.5) {
+    if (l.confidence >= 0.5) {
       covered += lr;
       candCovered += lc;
       confident.push(l);
@@ -265,7 +310,7 @@ function verdictFigures(
     meanSimilarity: round(simW > 0 ? simSum / simW : 0),
     sharedEntities: round(ent > 0 ? entShared / ent : 0),
     sharedRareWords: round(rare > 0 ? rareShared / rare : 0),
-    orderAgreement: 1,
+    orderAgreement: round(confident.length > 0 ? confident.filter((l) => !l.moved).length / confident.length : 1),
     lengthRatio: round(refLen > 0 ? candLen / refLen : 0),
     confidentLinks: confident.length,
   };

@@ -56,6 +56,13 @@ export interface CostParams {
   lengthWeight: number;
   /** s²: variance of the length difference per character (Gale & Church use 6.8 across languages). */
   lengthVar: number;
+  /** z from which a link starts to cost like leaving its sentences unlinked, and z where it costs as much. */
+  chanceLow: number;
+  chanceHigh: number;
+  /** Weight of the weak-member penalty of merged links (see `weakMembers`). */
+  memberWeight: number;
+  /** θ: similarity a merged sentence must reach with the other side of its link. */
+  memberSim: number;
 }
 
 export const DEFAULT_COST_PARAMS: CostParams = {
@@ -66,6 +73,10 @@ export const DEFAULT_COST_PARAMS: CostParams = {
   shapeOffset: { '3-1': 0.15, '3-2': 0.3 },
   lengthWeight: 0.045,
   lengthVar: 2,
+  chanceLow: 0.95,
+  chanceHigh: 1.2,
+  memberWeight: 0,
+  memberSim: 0.2,
 };
 
 /** Gale & Church (1993) link-shape priors; shapes they did not count are extrapolated. */
@@ -364,6 +375,75 @@ export class PairScorer {
     const s = this.sim(r, a, c, b);
     const bg = (this.refCache.bg[a - 1]![r]! + this.candCache.bg[b - 1]![c]!) / 2;
     const len = lengthCost(this.refCache.len[a - 1]![r]!, this.candCache.len[b - 1]![c]!, p.lengthVar, this.lengthRatio);
-    return ((1 - s) / bg) * Math.pow(a * b, p.sizeExponent) + this.shapePen[a * 4 + b]! + p.lengthWeight * len;
+    const z = (1 - s) / bg;
+    let cost = z * Math.pow(a * b, p.sizeExponent) + this.shapePen[a * 4 + b]! + p.lengthWeight * len;
+    // A link no better than chance must not be cheaper than leaving its sentences unlinked: with
+    // (a·b)^γ < a+b, a 3-1 link of four unrelated sentences would otherwise undercut four 1-0/0-1 links.
+    if (z > p.chanceLow) {
+      const floor = (a + b) * p.skipCost * Math.min(1, (z - p.chanceLow) / (p.chanceHigh - p.chanceLow));
+      if (floor > cost) cost = floor;
+    }
+    if ((a > 1 || b > 1) && p.memberWeight > 0) cost += p.memberWeight * this.weakMembers(r, a, c, b);
+    return cost;
+  }
+
+  /** A member's share of its group's content (squared word norms): a content-free "He asked." weighs ~0. */
+  private share(side: SideFeatures, s: number, k: number, member: number): number {
+    let total = 0;
+    for (let x = s; x < s + k; x++) total += side.wordNorm2[x]!;
+    return total > 0 ? (k * side.wordNorm2[s + member]!) / total : 0;
+  }
+
+  private readonly pairW = new Float64Array(9);
+  private readonly pairC = new Float64Array(9);
+
+  /**
+   * Σ over the members of a merged link of max(0, θ − sim(member, other side))/θ: a sentence merged into a
+   * link must itself be explained by the other side. Without it a foreign sentence inserted next to a good
+   * pair rides along in a 2-1 link (the group cosine barely drops); with it, it is left as a 0-1 addition.
+   */
+  weakMembers(r: number, a: number, c: number, b: number): number {
+    for (let x = 0; x < a; x++) {
+      for (let y = 0; y < b; y++) {
+        this.crossSum(r + x, 1, c + y, 1);
+        this.pairW[x * 3 + y] = this.acc[0]!;
+        this.pairC[x * 3 + y] = this.acc[1]!;
+      }
+    }
+    const theta = this.params.memberSim;
+    const nwB = this.candCache.normW[b - 1]![c]!;
+    const ncB = this.candCache.normC[b - 1]![c]!;
+    const nwA = this.refCache.normW[a - 1]![r]!;
+    const ncA = this.refCache.normC[a - 1]![r]!;
+    let pen = 0;
+    if (a > 1) {
+      for (let x = 0; x < a; x++) {
+        let dw = 0;
+        let dc = 0;
+        for (let y = 0; y < b; y++) {
+          dw += this.pairW[x * 3 + y]!;
+          dc += this.pairC[x * 3 + y]!;
+        }
+        const nw = this.ref.wordNorm2[r + x]!;
+        const nc = this.ref.charNorm2[r + x]!;
+        const m = this.mix(nw > 0 && nwB > 0 ? dw / Math.sqrt(nw * nwB) : 0, nc > 0 && ncB > 0 ? dc / Math.sqrt(nc * ncB) : 0);
+        if (m < theta) pen += ((theta - m) / theta) * this.share(this.ref, r, a, x);
+      }
+    }
+    if (b > 1) {
+      for (let y = 0; y < b; y++) {
+        let dw = 0;
+        let dc = 0;
+        for (let x = 0; x < a; x++) {
+          dw += this.pairW[x * 3 + y]!;
+          dc += this.pairC[x * 3 + y]!;
+        }
+        const nw = this.cand.wordNorm2[c + y]!;
+        const nc = this.cand.charNorm2[c + y]!;
+        const m = this.mix(nw > 0 && nwA > 0 ? dw / Math.sqrt(nw * nwA) : 0, nc > 0 && ncA > 0 ? dc / Math.sqrt(nc * ncA) : 0);
+        if (m < theta) pen += ((theta - m) / theta) * this.share(this.cand, c, b, y);
+      }
+    }
+    return pen;
   }
 }

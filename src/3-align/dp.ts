@@ -23,11 +23,14 @@ export interface DpAbort {
 
 /**
  * Runs the DP; returns links in order, or an abort when `deadline` (a `performance.now()` value) passes.
+ * `offR`/`offC` shift the band onto a window of the documents (reference rows offR…offR+nRef).
  */
 export function monotonicDp(
   band: Band,
   scorer: PairScorer,
   deadline: number = Infinity,
+  offR = 0,
+  offC = 0,
   now: () => number = () => performance.now(),
 ): IndexLink[] | DpAbort {
   const { nRef, lo, hi } = band;
@@ -56,7 +59,7 @@ export function monotonicDp(
         if (pj < pl || pj > hi[pi]!) continue;
         const prev = D[start[pi]! + pj - pl]!;
         if (prev === Infinity) continue;
-        const c = prev + scorer.cost(pi, a, pj, b);
+        const c = prev + scorer.cost(pi + offR, a, pj + offC, b);
         if (c < best) {
           best = c;
           bestK = k;
@@ -74,7 +77,7 @@ export function monotonicDp(
     const k = back[start[i]! + j - lo[i]!]!;
     if (k === 255) throw new Error('align: DP backtrace left the band (band not connected)');
     const [a, b] = LINK_SHAPES[k]!;
-    links.push({ r: i - a, a, c: j - b, b });
+    links.push({ r: i - a + offR, a, c: j - b + offC, b });
     i -= a;
     j -= b;
   }

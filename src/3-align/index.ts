@@ -1,6 +1,6 @@
 /** The align stage's public API. */
-export { align } from './align.js';
-export type { AlignOptions } from './align.js';
+export { align, alignWithDetails, CONFIDENCE_FIT } from './align.js';
+export type { AlignOptions, LinkDetail } from './align.js';
 export type { CostParams } from './cost.js';
 export { DEFAULT_COST_PARAMS } from './cost.js';
 export type { VerdictFigures } from './verdict.js';

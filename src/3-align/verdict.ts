@@ -16,7 +16,7 @@ export interface VerdictFigures {
   sharedEntities: number;
   /** Share of the reference's rare content stems (in ≤ 2 reference sentences) found in the candidate. */
   sharedRareWords: number;
-  /** Share of confident links that lie on the longest order-preserving chain. */
+  /** Share of confident links in order (not `moved`): 1 for a monotonic alignment. */
   orderAgreement: number;
   /** Candidate length / reference length, in characters. */
   lengthRatio: number;

@@ -17,6 +17,7 @@ import type { Band } from './band.js';
 import { monotonicDp } from './dp.js';
 import { findAnchors } from './anchors.js';
 import { recoverMoves, DEFAULT_MOVE_OPTIONS } from './moves.js';
+import { bestCounterparts } from './retrieve.js';
 import type { IndexLink } from './dp.js';
 import { decideVerdict } from './verdict.js';
 import type { VerdictFigures } from './verdict.js';
@@ -77,6 +78,9 @@ interface ScoredIndexLink extends IndexLink {
  * chapters and the wrong links of same-chapter ones.
  */
 export const CONFIDENCE_FIT = { intercept: 9.8, slope: -12.5 };
+
+/** Confidence of a "clear" match: 4 to 1 that it is right. */
+const CLEAR_MATCH = 0.8;
 
 function confidenceOf(z: number): number {
   return 1 / (1 + Math.exp(-(CONFIDENCE_FIT.intercept + CONFIDENCE_FIT.slope * z)));
@@ -169,7 +173,7 @@ export function alignWithDetails(
   }
 
   const { links: outLinks, details } = toAlignmentLinks(scored, refSents, candidate.sentences, candIdx);
-  const figures = verdictFigures(scored, features, refSents, candSents);
+  const figures = verdictFigures(scored, features, refSents, candSents, scorer);
   const alignment: Alignment = {
     links: outLinks,
     verdict: decideVerdict(figures),
@@ -260,6 +264,7 @@ function verdictFigures(
   f: PairFeatures,
   refSents: readonly Sentence[],
   candSents: readonly Sentence[],
+  scorer: PairScorer,
 ): VerdictFigures {
   const refLen = refSents.reduce((s, x) => s + x.text.length, 0);
   const candLen = candSents.reduce((s, x) => s + x.text.length, 0);
@@ -304,8 +309,13 @@ function verdictFigures(
       if (inCand(id)) rareShared++;
     }
   }
+  // Reference sentences with a clear counterpart anywhere in the candidate (order ignored).
+  const best = bestCounterparts(f, scorer);
+  let matched = 0;
+  for (let i = 0; i < best.length; i++) if (confidenceOf(best[i]!) >= CLEAR_MATCH) matched++;
   return {
     coverage: round(refLen > 0 ? covered / refLen : 0),
+    matchedAnywhere: round(best.length > 0 ? matched / best.length : 0),
     candidateCoverage: round(candLen > 0 ? candCovered / candLen : 0),
     meanSimilarity: round(simW > 0 ? simSum / simW : 0),
     sharedEntities: round(ent > 0 ? entShared / ent : 0),

@@ -302,7 +302,7 @@ export async function main(sections: string[]): Promise<void> {
       if (r.verdict === r.expected) ok++;
       const e = r.evidence;
       console.log(
-        `  ${r.verdict === r.expected ? 'ok ' : 'BAD'} ${r.pair.padEnd(72)} ${r.verdict.padEnd(11)} (expected ${r.expected}) coverage ${e.coverage} meanSim ${e.meanSimilarity} sharedRare ${e.sharedRareWords} sharedEnt ${e.sharedEntities} order ${e.orderAgreement}`,
+        `  ${r.verdict === r.expected ? 'ok ' : 'BAD'} ${r.pair.padEnd(72)} ${r.verdict.padEnd(11)} (expected ${r.expected}) coverage ${e.coverage} anywhere ${e.matchedAnywhere} meanSim ${e.meanSimilarity} sharedRare ${e.sharedRareWords} sharedEnt ${e.sharedEntities} order ${e.orderAgreement}`,
       );
     }
     console.log(`  ${ok}/${rows.length} verdicts as expected`);
@@ -311,7 +311,7 @@ export async function main(sections: string[]): Promise<void> {
         const t = bibleVerdictTable(seg, chapters, split);
         for (const [cls, v] of Object.entries(t)) {
           console.log(`  bible-nt ${split} ${cls}: ${v.n - v.wrong}/${v.n} right`);
-          for (const f of ['coverage', 'sharedRareWords', 'sharedEntities', 'meanSimilarity']) console.log(`      ${f.padEnd(16)} ${quantiles(v.figures[f] ?? [])}`);
+          for (const f of ['coverage', 'matchedAnywhere', 'sharedRareWords', 'sharedEntities', 'meanSimilarity']) console.log(`      ${f.padEnd(16)} ${quantiles(v.figures[f] ?? [])}`);
         }
       }
     }

@@ -1,0 +1,56 @@
+/**
+ * Best counterpart of each reference sentence anywhere in the candidate, ignoring order: the evidence that
+ * two texts report the same event even when written independently (different order, different sentence
+ * boundaries). Candidates come from an inverted index on each sentence's rarest stems (postings capped),
+ * so the cost stays linear; small pairs are compared exhaustively.
+ */
+import type { PairFeatures } from './features.js';
+import type { PairScorer } from './cost.js';
+
+/** Below this many sentence pairs every pair is compared. */
+const EXHAUSTIVE_PAIRS = 250_000;
+const KEYS_PER_SENTENCE = 4;
+const MAX_POSTINGS = 64;
+
+/** For each reference sentence, the lowest normalised dissimilarity z to any single candidate sentence. */
+export function bestCounterparts(f: PairFeatures, scorer: PairScorer): Float64Array {
+  const nR = f.ref.n;
+  const nC = f.cand.n;
+  const best = new Float64Array(nR).fill(Infinity);
+  const z = (i: number, j: number): number => {
+    const bg = (scorer.background('ref', i, 1) + scorer.background('cand', j, 1)) / 2;
+    return (1 - scorer.sim(i, 1, j, 1)) / bg;
+  };
+  if (nR * nC <= EXHAUSTIVE_PAIRS) {
+    for (let i = 0; i < nR; i++) for (let j = 0; j < nC; j++) best[i] = Math.min(best[i]!, z(i, j));
+    return best;
+  }
+  const postings = new Map<number, number[]>();
+  const C = f.cand.stems;
+  for (let j = 0; j < nC; j++) {
+    for (let k = C.ptr[j]!; k < C.ptr[j + 1]!; k++) {
+      const id = C.ids[k]!;
+      let p = postings.get(id);
+      if (!p) postings.set(id, (p = []));
+      if (p.length <= MAX_POSTINGS) p.push(j);
+    }
+  }
+  const df = (id: number): number => f.stemDfRef[id]! + f.stemDfCand[id]!;
+  const R = f.ref.stems;
+  const seen = new Set<number>();
+  for (let i = 0; i < nR; i++) {
+    const ids = Array.from(R.ids.subarray(R.ptr[i]!, R.ptr[i + 1]!)).filter((id) => (postings.get(id)?.length ?? 0) > 0);
+    ids.sort((a, b) => df(a) - df(b) || a - b);
+    seen.clear();
+    for (const id of ids.slice(0, KEYS_PER_SENTENCE)) {
+      const p = postings.get(id)!;
+      if (p.length > MAX_POSTINGS) continue;
+      for (const j of p) {
+        if (seen.has(j)) continue;
+        seen.add(j);
+        best[i] = Math.min(best[i]!, z(i, j));
+      }
+    }
+  }
+  return best;
+}

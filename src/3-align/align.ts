@@ -121,6 +121,10 @@ export function alignWithDetails(
     { ...DEFAULT_FEATURE_OPTIONS, ...options.features },
   );
   const scorer = new PairScorer(features, params);
+  if (candIdx.length < candidate.sentences.length) {
+    scorer.candBreaks = new Uint8Array(candIdx.length);
+    for (let y = 0; y + 1 < candIdx.length; y++) if (candIdx[y + 1]! > candIdx[y]! + 1) scorer.candBreaks[y] = 1;
+  }
   const nR = refSents.length;
   const nC = candSents.length;
 

@@ -189,6 +189,11 @@ export class PairScorer {
   /** Shape penalty by a*4+b. */
   private readonly shapePen = new Float64Array(16);
   private readonly acc = new Float64Array(2);
+  /**
+   * candBreaks[y] = 1 when boilerplate sat between candidate sentences y and y+1: a link may not span it
+   * (the boilerplate keeps its own 0-1 link in text order, so no link can hold sentences on both sides).
+   */
+  candBreaks: Uint8Array | undefined;
 
   constructor(
     pair: PairFeatures,
@@ -372,6 +377,7 @@ export class PairScorer {
   cost(r: number, a: number, c: number, b: number): number {
     const p = this.params;
     if (a === 0 || b === 0) return (a + b) * p.skipCost;
+    if (b > 1 && this.candBreaks !== undefined) for (let y = c; y < c + b - 1; y++) if (this.candBreaks[y]) return Infinity;
     const s = this.sim(r, a, c, b);
     const bg = (this.refCache.bg[a - 1]![r]! + this.candCache.bg[b - 1]![c]!) / 2;
     const len = lengthCost(this.refCache.len[a - 1]![r]!, this.candCache.len[b - 1]![c]!, p.lengthVar, this.lengthRatio);

@@ -1,7 +1,8 @@
 import { normalizeForCompare } from '../1-ingest/normalize.js';
 import type { Alignment, Finding, Scores, ScoredLink, SegmentedDoc, Sentence } from '../types.js';
 import { wordDiff } from './diff.js';
-import { clamp01, driftClassOf, driftWithFindings, lexicalDrift, round4 } from './drift.js';
+import { clamp01, driftClassOf, driftWithFindings, lexicalDrift, linkDrift, missingWords, roundDrift } from './drift.js';
+import { CHRF } from './metrics/index.js';
 import { corpusScores, linkScores, linkStats, type LinkStats } from './scores.js';
 
 /** The compare stage's result: links with figures, and what the whole document adds up to. */
@@ -45,7 +46,7 @@ export function compare(reference: SegmentedDoc, candidate: SegmentedDoc, alignm
     const own = linkStats(normCand, normRef);
     stats.push(own);
     const scores = linkScores(own);
-    const drift = identical ? 0 : round4(lexicalDrift(scores));
+    const drift = identical ? 0 : linkDrift(normRef, normCand, scores);
     const diff = wordDiff(refText, candText);
     if (diff === null) diffBudgetHits++;
     return { ...link, scores, drift, driftClass: driftClassOf(drift, identical, []), diff };
@@ -81,19 +82,60 @@ export function applyFindings(links: ScoredLink[], findings: readonly Finding[])
 /**
  * Document drift: the mean link drift weighted by text length, so a dropped paragraph weighs what it held.
  * Added candidate text counts too (by its own length); boilerplate does not.
+ *
+ * Unlinked sentences between the same two linked neighbours (omitted reference sentences next to added candidate
+ * sentences) are scored together, as one replaced passage, by their drift against each other and weighted by the
+ * longer side: the reader gets *some* text there, and how far it drifted is measurable. Scoring them 1 each made
+ * a one-sentence translation that the aligner did not dare to link as drifted as a blank page (WMT21 MQM, DEMETR).
+ * An unmatched side alone keeps drift 1. The links themselves keep their classes (`omitted`/`added`).
  */
 export function documentDrift(links: readonly ScoredLink[], reference: SegmentedDoc, candidate: SegmentedDoc): number {
+  const refById = indexSentences(reference.sentences);
+  const candById = indexSentences(candidate.sentences);
   const refLen = lengthIndex(reference.sentences);
   const candLen = lengthIndex(candidate.sentences);
   let weighted = 0;
   let total = 0;
+  let gapRef: string[] = [];
+  let gapCand: string[] = [];
+  const flushGap = (): void => {
+    const lr = sum(gapRef.map((id) => refLen.get(id) ?? 0));
+    const lc = sum(gapCand.map((id) => candLen.get(id) ?? 0));
+    if (gapRef.length > 0 && gapCand.length > 0) {
+      const w = Math.max(lr, lc);
+      weighted += w * replacedDrift(joinText(gapRef, refById), joinText(gapCand, candById));
+      total += w;
+    } else {
+      weighted += lr + lc;
+      total += lr + lc;
+    }
+    gapRef = [];
+    gapCand = [];
+  };
   for (const link of links) {
     if (link.driftClass === 'boilerplate') continue;
-    const w = link.ref.length > 0 ? sum(link.ref.map((id) => refLen.get(id) ?? 0)) : sum(link.cand.map((id) => candLen.get(id) ?? 0));
+    if (link.driftClass === 'omitted' || link.driftClass === 'added') {
+      gapRef.push(...link.ref);
+      gapCand.push(...link.cand);
+      continue;
+    }
+    flushGap();
+    const w = sum(link.ref.map((id) => refLen.get(id) ?? 0));
     weighted += w * link.drift;
     total += w;
   }
-  return total === 0 ? 0 : round4(clamp01(weighted / total));
+  flushGap();
+  return total === 0 ? 0 : roundDrift(clamp01(weighted / total));
+}
+
+const gapChrf = new CHRF();
+
+/** Drift of an unlinked reference passage against the unlinked candidate text beside it (chrF only: TER is quadratic). */
+function replacedDrift(reference: string, candidate: string): number {
+  const ref = normalizeForCompare(reference);
+  const cand = normalizeForCompare(candidate);
+  const chrF = gapChrf.value(gapChrf.stats(cand, [ref]));
+  return lexicalDrift({ chrF }, missingWords(ref, cand));
 }
 
 export function indexSentences(sentences: readonly Sentence[]): Map<string, Sentence> {

@@ -1,7 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wordDiff } from '../../src/4-compare/diff.js';
-import { driftClassOf, driftWithFindings, lexicalDrift } from '../../src/4-compare/drift.js';
-import type { Finding, Severity } from '../../src/types.js';
+import { documentDrift } from '../../src/4-compare/compare.js';
+import {
+  DRIFT_CLASS_BOUNDS,
+  driftClassOf,
+  driftWithFindings,
+  lexicalDrift,
+  linkDrift,
+  missingWords,
+  roundDrift,
+  wordTokens,
+} from '../../src/4-compare/drift.js';
+import { sentenceScores } from '../../src/4-compare/metrics/index.js';
+import type { Finding, ScoredLink, SegmentedDoc, Sentence, Severity } from '../../src/types.js';
 
 const side = (ops: ReturnType<typeof wordDiff>, keep: '-' | '+') =>
   ops!.filter(([op]) => op === '=' || op === keep).map(([, t]) => t).join('');
@@ -38,34 +51,155 @@ const finding = (severity: Severity): Finding => ({
   evidence: {},
 });
 
-describe('drift', () => {
-  it('is 0 for perfect scores and 1 for nothing in common', () => {
-    expect(lexicalDrift({ chrF: 100, bleu: 100, ter: 0 })).toBe(0);
-    expect(lexicalDrift({ chrF: 0, bleu: 0, ter: 100 })).toBe(1);
-    expect(lexicalDrift({ chrF: 0, bleu: 0, ter: 250 })).toBe(1);
+describe('lexicalDrift', () => {
+  it('is 0 for a perfect chrF with nothing missing and 1 for a chrF of 0', () => {
+    expect(lexicalDrift({ chrF: 100 })).toBe(0);
+    expect(lexicalDrift({ chrF: 0 })).toBe(1);
+    expect(lexicalDrift({ chrF: 0 }, { contentWords: 3, namesNumbers: 2 })).toBe(1);
   });
 
-  it('rises with worse chrF and worse TER', () => {
-    const base = lexicalDrift({ chrF: 70, bleu: 40, ter: 30 });
-    expect(lexicalDrift({ chrF: 60, bleu: 40, ter: 30 })).toBeGreaterThan(base);
-    expect(lexicalDrift({ chrF: 70, bleu: 40, ter: 40 })).toBeGreaterThan(base);
+  it('keeps chrF/100 of the reference, less 5 % per missing content word and 10 % per missing name or number', () => {
+    // 1 − 0.8 · 0.95² · 0.9 = 1 − 0.6498
+    expect(lexicalDrift({ chrF: 80 }, { contentWords: 2, namesNumbers: 1 })).toBeCloseTo(0.3502, 10);
+    // 1 − 0.5 · 0.95 = 0.525
+    expect(lexicalDrift({ chrF: 50 }, { contentWords: 1, namesNumbers: 0 })).toBeCloseTo(0.525, 10);
   });
 
-  it('adds more for a critical finding than for a major or a minor one, and stays within [0,1]', () => {
+  it('rises with worse chrF and with every missing word, and stays below 1 while any chrF is left', () => {
+    const base = lexicalDrift({ chrF: 70 }, { contentWords: 1, namesNumbers: 0 });
+    expect(lexicalDrift({ chrF: 60 }, { contentWords: 1, namesNumbers: 0 })).toBeGreaterThan(base);
+    expect(lexicalDrift({ chrF: 70 }, { contentWords: 2, namesNumbers: 0 })).toBeGreaterThan(base);
+    expect(lexicalDrift({ chrF: 70 }, { contentWords: 1, namesNumbers: 1 })).toBeGreaterThan(
+      lexicalDrift({ chrF: 70 }, { contentWords: 2, namesNumbers: 0 }),
+    );
+    // 60 missing words: no clamping, so two badly drifted links still rank.
+    const many = lexicalDrift({ chrF: 30 }, { contentWords: 60, namesNumbers: 0 });
+    expect(many).toBeLessThan(1);
+    expect(lexicalDrift({ chrF: 30 }, { contentWords: 61, namesNumbers: 0 })).toBeGreaterThan(many);
+  });
+
+  it('ignores TER and BLEU (they moved against chrF on DEMETR removals)', () => {
+    expect(lexicalDrift({ chrF: 70, bleu: 0, ter: 300 } as never)).toBe(lexicalDrift({ chrF: 70, bleu: 100, ter: 0 } as never));
+  });
+});
+
+describe('missingWords', () => {
+  const table: Array<[string, string, string, { contentWords: number; namesNumbers: number }]> = [
+    ['a corrupted acronym is a missing name and content word', 'NASA and KASA’s October 2024 completion of a study', 'NASA and Cassa October 2024 completion of a study', { contentWords: 1, namesNumbers: 1 }],
+    ['an inflected word is still there (six-letter stems)', 'The hormone was administered to the patients.', 'The administration of the hormone to patients.', { contentWords: 0, namesNumbers: 0 }],
+    ['number words and digits are one figure', 'The crash killed seventeen people in the fifties.', 'The crash killed 17 people in the 50s.', { contentWords: 0, namesNumbers: 0 }],
+    ['a changed figure is missing', 'The crash killed seventeen people.', 'The crash killed 28 people.', { contentWords: 0, namesNumbers: 1 }],
+    ['times agree across the 12- and 24-hour clocks', 'It started at 8:30 p.m. sharp.', 'It started at 20:30 sharp.', { contentWords: 0, namesNumbers: 0 }],
+    ['ordinal suffixes and thousands separators are spelling', 'On July 26th, 160,000 cases.', 'On July 26, 160000 cases.', { contentWords: 0, namesNumbers: 0 }],
+    ['a name that opens the candidate sentence still counts as present', 'Yesterday Mr. Smith met the ROK delegation.', 'Smith met the ROK delegation yesterday.', { contentWords: 0, namesNumbers: 0 }],
+    ['"ROK" → "Rock": the acronym is gone, the content word too', 'The ROK delegation arrived.', 'The Rock delegation arrived.', { contentWords: 1, namesNumbers: 1 }],
+    ['function words may come and go, negations may not', 'They did not sign the deal.', 'They signed a deal.', { contentWords: 1, namesNumbers: 0 }],
+    ['each occurrence counts once', 'In Seoul and Seoul and Busan', 'In Seoul and Busan', { contentWords: 1, namesNumbers: 1 }],
+  ];
+  it.each(table)('%s', (_name, reference, candidate, expected) => {
+    expect(missingWords(reference, candidate)).toEqual(expected);
+  });
+
+  it('finds nothing missing between a text and itself (corpus 000, sentence by sentence)', () => {
+    const text = readFileSync(join(import.meta.dirname, '../../corpus/000_f32ec7d94fac71fb.txt'), 'utf8');
+    const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '');
+    expect(sentences.length).toBeGreaterThan(20);
+    for (const s of sentences) expect(missingWords(s, s)).toEqual({ contentWords: 0, namesNumbers: 0 });
+  });
+
+  it('marks names (not at a sentence start), acronyms anywhere and figures as salient', () => {
+    const salient = wordTokens('NASA said. The U.S. team met Kim in 1990s; three left').filter((t) => t.salient).map((t) => t.key);
+    expect(salient).toEqual(['nasa', 'us', 'kim', '1990', '3']);
+  });
+});
+
+describe('linkDrift', () => {
+  const drift = (r: string, c: string) => linkDrift(r, c, sentenceScores(c, r));
+  const ref = 'The Commercial Lunar Payload Services (CLPS) initiative delivers science to the Moon.';
+  it('ranks a corrupted expansion above a punctuation change and above nothing at all', () => {
+    const punct = drift(ref, 'The Commercial Lunar Payload Services (CLPS) initiative delivers science to the Moon');
+    const corrupted = drift(ref, 'The Commercial Lunar Attack Services initiative delivers science to the Moon.');
+    expect(drift(ref, ref)).toBe(0);
+    expect(punct).toBeGreaterThan(0);
+    expect(corrupted).toBeGreaterThan(punct + 0.1);
+    expect(corrupted).toBeLessThan(drift(ref, 'Prices of rice rose sharply in March.'));
+  });
+});
+
+describe('driftWithFindings', () => {
+  it('takes away more for a critical finding than for a major or a minor one', () => {
     const crit = driftWithFindings(0.2, [finding('critical')]);
     const maj = driftWithFindings(0.2, [finding('major')]);
     const min = driftWithFindings(0.2, [finding('minor')]);
-    expect(crit).toBeGreaterThan(maj);
-    expect(maj).toBeGreaterThan(min);
-    expect(min).toBeGreaterThan(0.2);
-    expect(driftWithFindings(0.9, [finding('critical'), finding('critical')])).toBe(1);
+    // 1 − 0.8 · 0.7, 1 − 0.8 · 0.85, 1 − 0.8 · 0.97
+    expect(crit).toBeCloseTo(0.44, 10);
+    expect(maj).toBeCloseTo(0.32, 10);
+    expect(min).toBeCloseTo(0.224, 10);
   });
 
+  it('stays in [0, 1] and still ranks two findings above one on a badly drifted link', () => {
+    const one = driftWithFindings(0.9, [finding('critical')]);
+    const two = driftWithFindings(0.9, [finding('critical'), finding('critical')]);
+    expect(two).toBeGreaterThan(one);
+    expect(two).toBeLessThan(1);
+    expect(driftWithFindings(1, [finding('critical')])).toBe(1);
+  });
+});
+
+describe('driftClassOf', () => {
   it('classes a link by its findings first, then by its drift', () => {
     expect(driftClassOf(0, true, [])).toBe('identical');
     expect(driftClassOf(0.05, false, [])).toBe('minor');
     expect(driftClassOf(0.05, false, [finding('critical')])).toBe('meaning-changed');
     expect(driftClassOf(0.05, false, [finding('major')])).toBe('major');
+    expect(driftClassOf(DRIFT_CLASS_BOUNDS.major - 0.001, false, [])).toBe('minor');
+    expect(driftClassOf(DRIFT_CLASS_BOUNDS.major, false, [])).toBe('major');
+    expect(driftClassOf(DRIFT_CLASS_BOUNDS.meaningChanged, false, [])).toBe('meaning-changed');
     expect(driftClassOf(0.95, false, [])).toBe('meaning-changed');
+  });
+});
+
+describe('roundDrift', () => {
+  it('keeps six decimals, so small chrF differences in long sentences do not round into ties', () => {
+    expect(roundDrift(0.1234564)).toBe(0.123456);
+    expect(roundDrift(0.1234566)).toBe(0.123457);
+    expect(roundDrift(0.5000004)).not.toBe(roundDrift(0.5000016));
+  });
+});
+
+describe('documentDrift', () => {
+  const sentence = (id: string, text: string, start: number): Sentence => ({ id, text, start, end: start + text.length, boilerplate: false });
+  const docOf = (prefix: string, texts: string[]): SegmentedDoc => {
+    let at = 0;
+    const sentences = texts.map((t, i) => {
+      const s = sentence(`${prefix}${i + 1}`, t, at);
+      at += t.length + 1;
+      return s;
+    });
+    return { path: prefix, sha256: '', text: texts.join(' '), sentences, warnings: [], language: 'en' };
+  };
+  const unlinked = (ref: string[], cand: string[]): ScoredLink => ({
+    ref,
+    cand,
+    type: `${ref.length}-${cand.length}`,
+    confidence: 0,
+    moved: false,
+    scores: null,
+    drift: 1,
+    driftClass: ref.length > 0 ? 'omitted' : 'added',
+    diff: null,
+  });
+  const r = 'The ministers agreed to expand cooperation on lunar exploration.';
+  const c = 'The ministers decided to widen their cooperation in exploring the Moon.';
+
+  it('scores an omitted sentence next to an added one as a replaced passage, not as a blank page', () => {
+    const d = documentDrift([unlinked(['r1'], []), unlinked([], ['c1'])], docOf('r', [r]), docOf('c', [c]));
+    const pair = linkDrift(r, c, sentenceScores(c, r));
+    expect(d).toBeLessThan(1);
+    expect(d).toBeCloseTo(pair, 2);
+  });
+
+  it('keeps drift 1 for an omitted sentence with no candidate text beside it', () => {
+    expect(documentDrift([unlinked(['r1'], [])], docOf('r', [r]), docOf('c', [c]))).toBe(1);
   });
 });

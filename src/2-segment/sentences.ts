@@ -71,7 +71,6 @@ const CUT_WORTHY: ReadonlySet<NextKind> = new Set(['upper', 'digit', 'openUpper'
 
 const MULTI_PERIOD = /^(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}$/;
 const SINGLE_LETTER = /^[A-Za-z]$/;
-const NUMBER = /^[$€£¥₩#+-]?\d[\d.,:/%-]*$/;
 const START_MARKER = /^\(?(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{2,6}|[IVXLCDM]{2,6})\)?$/;
 const FOOTNOTE_BRACKET = /\[\d{1,3}(?:[–-]\d{1,3})?(?:,\s?\d{1,3})*\]/y;
 const FOOTNOTE_DIGITS = /\d{1,3}(?: \d{1,3}){0,3}(?=\s+\p{Lu})/uy;

@@ -3,20 +3,21 @@ import { join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { InputError } from '../errors.js';
 import type { AuditOptions } from '../pipeline.js';
-import { indexEntry, renderHtml, renderIndex, type IndexEntry } from '../6-report/html/index.js';
+import { renderHtml, renderIndex, type IndexEntry } from '../6-report/html/index.js';
 import { formatJson } from '../6-report/model.js';
 import { formatGithub } from '../6-report/github.js';
 import { formatJunit } from '../6-report/junit.js';
 import { formatSarif, type PairFailure } from '../6-report/sarif.js';
 import { formatText } from '../6-report/text.js';
 import { ALL_RULES } from '../rules.js';
-import { applySettings, gateFailures, makeBaseline, markBaseline, type Baseline, type Gate } from '../settings.js';
+import { makeBaseline, type Baseline, type Gate } from '../settings.js';
 import type { Report, Severity } from '../types.js';
 import { loadConfig, loadGlossary } from './config.js';
 import { assertNotInput, displayPath, writeAtomic } from './files.js';
 import type { CliIO } from './io.js';
 import { resolvePairs, reportStem } from './pairs.js';
-import { auditPairs, defaultJobs, type PairResult } from './pool.js';
+import { auditPairs, defaultJobs } from './pool.js';
+import type { PairJob, PairResult } from './pair-task.js';
 
 export const FORMATS = ['text', 'json', 'html', 'sarif', 'junit', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -77,13 +78,27 @@ export async function runAudit(positional: string[], flags: AuditFlags, io: CliI
     assertNotInput(out, inputs, io.cwd);
   }
 
-  // Aggregate formats need every report at the end; otherwise each report is written and let go as it arrives.
-  const keepReports = targets.some((t) => t.format !== 'text') || flags.writeBaseline !== undefined;
+  // Aggregate formats need every report at the end; otherwise workers write each report and send back only
+  // its index entry and summary, so a 10k-pair archive never sits in memory.
+  const printText = targets.some((t) => t.format === 'text' && t.path === undefined);
+  const job: PairJob = {
+    cwd: io.cwd,
+    audit: options,
+    settings: { rules: config.rules, ignore: config.ignore },
+    gate,
+    keepReport: targets.some((t) => t.format !== 'text') || flags.writeBaseline !== undefined,
+    text: printText ? { color: io.color } : null,
+  };
+  if (flags.maxBytes !== undefined) job.maxBytes = flags.maxBytes;
+  if (baseline) job.baseline = baseline;
+  if (outDir !== undefined) job.outDir = outDir;
+  if (flags.json) job.json = flags.json;
+  if (flags.html) job.html = flags.html;
+
   const reports: Array<Report | undefined> = [];
   const failures: Array<PairFailure | undefined> = [];
   const entries: IndexEntry[] = new Array(pairs.length);
   const summaries: string[] = new Array(pairs.length);
-  const printText = targets.some((t) => t.format === 'text' && t.path === undefined);
   const totals = new Totals();
   let gateFailed = false;
   let printed = 0;
@@ -93,27 +108,17 @@ export async function runAudit(positional: string[], flags: AuditFlags, io: CliI
   progress?.start(pairs.length, 0);
   const onResult = (i: number, result: PairResult) => {
     const pair = pairs[i]!;
-    const stem = reportStem(pair);
     if (!result.ok) {
       failures[i] = { reference: displayPath(pair.reference, io.cwd), candidate: displayPath(pair.candidate, io.cwd), message: result.error };
-      entries[i] = { href: `${stem}.html`, reference: pair.reference, candidate: pair.candidate, verdict: null, drift: null, scores: null, counts: null, error: result.error };
+      entries[i] = { href: `${reportStem(pair)}.html`, reference: pair.reference, candidate: pair.candidate, verdict: null, drift: null, scores: null, counts: null, error: result.error };
       summaries[i] = '';
       io.stderr(`fidelity: ${result.error}\n`);
     } else {
-      let report = applySettings(result.report, { rules: config.rules, ignore: config.ignore });
-      if (baseline) report = markBaseline(report, baseline);
-      if (keepReports) reports[i] = report;
-      if (outDir !== undefined) {
-        writeAtomic(join(outDir, `${stem}.json`), formatJson(report), io.cwd);
-        writeAtomic(join(outDir, `${stem}.html`), renderHtml(report, ALL_RULES), io.cwd);
-      }
-      if (flags.json) writeAtomic(flags.json, formatJson(report), io.cwd);
-      if (flags.html) writeAtomic(flags.html, renderHtml(report, ALL_RULES), io.cwd);
-      const reasons = gateFailures(report, gate);
-      if (reasons.length > 0) gateFailed = true;
-      entries[i] = indexEntry(report, `${stem}.html`);
-      summaries[i] = printText ? formatText(report, { color: io.color, worst: 5 }) + (reasons.length ? `  gate failed: ${reasons.join('; ')}\n` : '') : '';
-      totals.add(report);
+      if (result.report) reports[i] = result.report;
+      if (result.gateReasons.length > 0) gateFailed = true;
+      entries[i] = result.entry;
+      summaries[i] = result.summary;
+      totals.add(result.entry);
     }
     // Print summaries in pair order as soon as the next one in line is ready, whatever order workers finish in.
     while (printed < pairs.length && summaries[printed] !== undefined) {
@@ -124,9 +129,7 @@ export async function runAudit(positional: string[], flags: AuditFlags, io: CliI
   };
   try {
     await auditPairs(pairs, {
-      cwd: io.cwd,
-      ...(flags.maxBytes === undefined ? {} : { maxBytes: flags.maxBytes }),
-      audit: options,
+      job,
       jobs: flags.jobs ?? (pairs.length > 1 ? defaultJobs() : 1),
       ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout * 1000 }),
       onResult,
@@ -207,10 +210,10 @@ class Totals {
   private counts = { critical: 0, major: 0, minor: 0 };
   private audited = 0;
 
-  add(report: Report): void {
+  add(entry: IndexEntry): void {
     this.audited++;
-    this.verdicts.set(report.summary.verdict, (this.verdicts.get(report.summary.verdict) ?? 0) + 1);
-    for (const s of ['critical', 'major', 'minor'] as const) this.counts[s] += report.summary.counts[s];
+    if (entry.verdict) this.verdicts.set(entry.verdict, (this.verdicts.get(entry.verdict) ?? 0) + 1);
+    for (const s of ['critical', 'major', 'minor'] as const) this.counts[s] += entry.counts?.[s] ?? 0;
   }
 
   line(failures: number, outDir: string | undefined): string {

@@ -1,36 +1,17 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { InputError } from '../errors.js';
-import { audit, type AuditOptions } from '../pipeline.js';
-import type { Report } from '../types.js';
-import { displayPath, readSource } from './files.js';
+import { displayPath } from './files.js';
 import type { Pair } from './pairs.js';
-
-/** A pair's outcome: its report, or the one-line reason it could not be audited. */
-export type PairResult = { ok: true; report: Report } | { ok: false; error: string };
+import { runPairTask, type PairJob, type PairResult } from './pair-task.js';
 
 export interface PoolOptions {
-  cwd: string;
-  maxBytes?: number;
-  audit: AuditOptions;
-  /** Worker threads; 1 audits in this thread. */
+  job: PairJob;
+  /** Worker threads; 1 runs the pairs in this thread. */
   jobs: number;
   /** Called as each pair finishes, in completion order (not pair order). */
   onResult: (index: number, result: PairResult) => void;
   /** Overall budget (`--timeout`): pairs not finished by then are reported as not audited, never dropped silently. */
   timeoutMs?: number;
-}
-
-/** Reads and audits one pair; input errors become a failed result so the batch goes on. */
-export function auditPair(pair: Pair, cwd: string, maxBytes: number | undefined, options: AuditOptions): PairResult {
-  try {
-    const reference = readSource(pair.reference, cwd, maxBytes);
-    const candidate = readSource(pair.candidate, cwd, maxBytes);
-    return { ok: true, report: audit(reference, candidate, options) };
-  } catch (e) {
-    if (e instanceof InputError) return { ok: false, error: e.message };
-    throw e;
-  }
 }
 
 export function defaultJobs(): number {
@@ -46,7 +27,7 @@ export async function auditPairs(pairs: readonly Pair[], options: PoolOptions): 
   const jobs = Math.max(1, Math.min(options.jobs, pairs.length));
   // Only a worker can be stopped mid-pair, so a time budget always runs the pairs on workers.
   if (jobs === 1 && options.timeoutMs === undefined) {
-    for (let i = 0; i < pairs.length; i++) options.onResult(i, auditPair(pairs[i]!, options.cwd, options.maxBytes, options.audit));
+    for (let i = 0; i < pairs.length; i++) options.onResult(i, runPairTask(pairs[i]!, options.job));
     return;
   }
   let next = 0;
@@ -64,7 +45,7 @@ export async function auditPairs(pairs: readonly Pair[], options: PoolOptions): 
             const seconds = options.timeoutMs! / 1000;
             try {
               pairs.forEach((pair, i) => {
-                if (!reported[i]) options.onResult(i, { ok: false, error: `${displayPath(pair.candidate, options.cwd)}: not audited — the --timeout of ${seconds} s was reached — raise --timeout or split the batch` });
+                if (!reported[i]) options.onResult(i, { ok: false, error: `${displayPath(pair.candidate, options.job.cwd)}: not audited — the --timeout of ${seconds} s was reached — raise --timeout or split the batch` });
               });
               resolvePool();
             } catch (e) {
@@ -80,7 +61,7 @@ export async function auditPairs(pairs: readonly Pair[], options: PoolOptions): 
     };
     for (let w = 0; w < jobs; w++) {
       const worker = new Worker(new URL('./worker.js', import.meta.url), {
-        workerData: { cwd: options.cwd, maxBytes: options.maxBytes, audit: options.audit },
+        workerData: options.job,
       });
       workers.push(worker);
       let current = -1;

@@ -45,6 +45,8 @@ export interface MqmRow {
   reference: string;
   hypothesis: string;
   split: Split;
+  /** Number of errors the raters marked Major (TED only: newstest2021 comes without error spans). */
+  majorErrors?: number;
 }
 
 /**
@@ -62,8 +64,9 @@ export function loadMqm(): MqmRow[] {
   return [...ted, ...news];
 }
 
-function pickMqm(r: Omit<MqmRow, 'split'>): Omit<MqmRow, 'split'> {
+function pickMqm(r: Omit<MqmRow, 'split'> & { errors?: { severity: string }[] }): Omit<MqmRow, 'split'> {
   return {
+    ...(r.errors ? { majorErrors: r.errors.filter((e) => e.severity === 'Major').length } : {}),
     id: r.id,
     testset: r.testset,
     system: r.system,

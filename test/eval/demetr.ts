@@ -51,6 +51,10 @@ export interface DemetrEval {
   /** Audits run (clean translations are audited once per distinct pair). */
   audits: number;
   auditMs: number;
+  /** Dev items: drift of the correct (clean) translations and of the unrelated ones (base_id33_shuffle_trans). */
+  dev: { clean: number[]; unrelated: number[] };
+  /** How the pipeline judged the perturbed one-sentence documents. */
+  verdicts: Record<string, number>;
 }
 
 /** The named-entity and number types held to 99 %. */
@@ -67,19 +71,26 @@ export function evaluateDemetr(rows: readonly DemetrRow[] = loadDemetr()): Demet
   const cleanDrift = new Map<string, number>();
   let audits = 0;
   let auditMs = 0;
+  const verdicts: Record<string, number> = {};
+  const dev = { clean: [] as number[], unrelated: [] as number[] };
   const drift = (ref: string, hyp: string): number => {
     const t0 = performance.now();
-    const d = auditPair(ref, hyp).summary.drift;
+    const report = auditPair(ref, hyp);
     auditMs += performance.now() - t0;
     audits++;
-    return d;
+    verdicts[report.summary.verdict] = (verdicts[report.summary.verdict] ?? 0) + 1;
+    return report.summary.drift;
   };
   const counts = new Map<number, Record<Split, { n: number; drift: number; chrF: number }>>();
   for (const r of rows) {
     const key = `${r.reference}\u0000${r.hypothesis_clean}`;
     let clean = cleanDrift.get(key);
-    if (clean === undefined) cleanDrift.set(key, (clean = drift(r.reference, r.hypothesis_clean)));
+    if (clean === undefined) {
+      cleanDrift.set(key, (clean = drift(r.reference, r.hypothesis_clean)));
+      if (demetrSplit(r.item_id) === 'dev') dev.clean.push(clean);
+    }
     const perturbed = drift(r.reference, r.hypothesis_perturbed);
+    if (r.type === 'base_id33_shuffle_trans' && demetrSplit(r.item_id) === 'dev') dev.unrelated.push(perturbed);
     let c = counts.get(r.pert_id);
     if (!c) counts.set(r.pert_id, (c = { dev: { n: 0, drift: 0, chrF: 0 }, test: { n: 0, drift: 0, chrF: 0 } }));
     const s = c[demetrSplit(r.item_id)];
@@ -98,7 +109,7 @@ export function evaluateDemetr(rows: readonly DemetrRow[] = loadDemetr()): Demet
       chrF: { dev: share(c.dev.chrF, c.dev.n), test: share(c.test.chrF, c.test.n) },
     };
   });
-  return { date: new Date().toISOString(), types, audits, auditMs };
+  return { date: new Date().toISOString(), types, audits, auditMs, dev, verdicts };
 }
 
 /** The brief's bars on one split: failures listed, empty when all hold. */
@@ -144,6 +155,14 @@ export function formatDemetr(e: DemetrEval): string {
     lines.push(`bars ${sp}: ${f.length === 0 ? 'PASS' : `FAIL (${f.join('; ')})`}`);
   }
   lines.push('');
+  const above = (xs: number[], t: number) => pct(xs.filter((x) => x >= t).length / xs.length);
+  const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!.toFixed(3);
+  lines.push(
+    `class bounds (dev): correct translations (${e.dev.clean.length}) drift median ${q(e.dev.clean, 0.5)}, 90th percentile ${q(e.dev.clean, 0.9)}; ` +
+      `${above(e.dev.clean, 0.6)} ≥ 0.6 (major), ${above(e.dev.clean, 0.8)} ≥ 0.8 (meaning-changed); ` +
+      `unrelated translations (${e.dev.unrelated.length}): 1st percentile ${q(e.dev.unrelated, 0.01)}, ${above(e.dev.unrelated, 0.8)} ≥ 0.8`,
+  );
+  lines.push(`verdicts of the one-sentence documents (all audits): ${Object.entries(e.verdicts).map(([k, n]) => `${k} ${n}`).join(', ')} (entity findings count only for translation)`);
   lines.push(`time: ${e.audits} audits in ${(e.auditMs / 1000).toFixed(1)} s (${(e.auditMs / e.audits).toFixed(2)} ms each on average)`);
   return lines.join('\n');
 }

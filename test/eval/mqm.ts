@@ -40,6 +40,9 @@ export interface MqmScored {
   bleu: number;
   ter: number;
   refWords: number;
+  /** Errors marked Major by the raters (TED only). */
+  majorErrors?: number;
+  verdict: string;
   /** Milliseconds spent in `audit` for this row. */
   auditMs: number;
 }
@@ -55,6 +58,10 @@ export interface MqmEval {
   tauWithinLength: Record<Split, Record<MqmMetric, number>>;
   /** sacreBLEU 2.6.0 baselines by metric name (sentBLEU, chrF, chrF++, negTER). */
   baselines: Record<Split, Record<string, number>>;
+  /** Dev (TED) rows by drift band: how many, the share with an MQM major error, the mean MQM score. */
+  bands: { from: number; to: number; n: number; majorShare: number; meanMqm: number }[];
+  /** How the pipeline judged the one-segment documents (entity findings only count for `translation`). */
+  verdicts: Record<Split, Record<string, number>>;
   timing: { auditTotalMs: number; auditMedianMs: number; metricsTotalMs: number; tauMs: number };
 }
 
@@ -75,6 +82,8 @@ export function scoreMqmRows(rows: readonly MqmRow[]): MqmScored[] {
       bleu: s.bleu,
       ter: s.ter,
       refWords: r.reference.split(/\s+/).filter(Boolean).length,
+      ...(r.majorErrors !== undefined ? { majorErrors: r.majorErrors } : {}),
+      verdict: report.summary.verdict,
       auditMs,
     };
   });
@@ -121,12 +130,32 @@ export function evaluateMqm(rows: readonly MqmRow[] = loadMqm()): MqmEval {
   const within = perSplit((rs) => Object.fromEntries(MQM_METRICS.map((m) => [m, tauWithinLength(rs, m)])) as Record<MqmMetric, number>);
   const tauMs = performance.now() - t0;
   const b = loadBaselines();
+  const dev = bySplit('dev');
+  const bands = [0, 0.2, 0.4, 0.6, 0.8].map((from) => {
+    const to = from + 0.2;
+    const inBand = dev.filter((s) => s.drift >= from && (s.drift < to || to >= 1));
+    const n = inBand.length;
+    return {
+      from,
+      to,
+      n,
+      majorShare: n ? inBand.filter((s) => (s.majorErrors ?? 0) > 0).length / n : NaN,
+      meanMqm: n ? inBand.reduce((a, s) => a + s.mqm, 0) / n : NaN,
+    };
+  });
+  const verdicts = perSplit((rs) => {
+    const c: Record<string, number> = {};
+    for (const r of rs) c[r.verdict] = (c[r.verdict] ?? 0) + 1;
+    return c;
+  });
   return {
     date: new Date().toISOString(),
     rows: perSplit((rs) => rs.length),
     tau,
     tauWithinLength: within,
     baselines: { dev: b.ted, test: b.newstest2021 },
+    bands,
+    verdicts,
     timing: { auditTotalMs, auditMedianMs: median(scored.map((s) => s.auditMs)), metricsTotalMs: totalMs - auditTotalMs, tauMs },
   };
 }
@@ -164,6 +193,13 @@ export function formatMqm(e: MqmEval): string {
     lines.push(`bar ${sp}: drift ${fmt(e.tau[sp].drift)} above every string metric (best ${fmt(best)}): ${e.tau[sp].drift > best ? 'PASS' : 'FAIL'}`);
   }
   lines.push(`bar test: drift ≥ 0.20 on newstest2021: ${e.tau.test.drift >= 0.2 ? 'PASS' : 'FAIL'}`);
+  lines.push('');
+  lines.push('TED (dev) by drift band — behind the class bounds (major from 0.6, meaning-changed from 0.8):');
+  for (const b of e.bands) {
+    lines.push(`  drift ${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${String(b.n).padStart(5)} segments, ${(100 * b.majorShare).toFixed(0).padStart(3)}% with an MQM major error, mean MQM ${fmt(b.meanMqm, 2)}`);
+  }
+  const v = (sp: Split) => Object.entries(e.verdicts[sp]).map(([k, n]) => `${k} ${n}`).join(', ');
+  lines.push(`verdicts of the one-segment documents: dev ${v('dev')}; test ${v('test')} (entity findings count only for translation)`);
   lines.push('');
   const t = e.timing;
   lines.push(

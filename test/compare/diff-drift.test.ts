@@ -14,6 +14,7 @@ import {
   wordTokens,
 } from '../../src/4-compare/drift.js';
 import { sentenceScores } from '../../src/4-compare/metrics/index.js';
+import { kendallTauB, kendallTauBNaive } from '../eval/common.js';
 import type { Finding, ScoredLink, SegmentedDoc, Sentence, Severity } from '../../src/types.js';
 
 const side = (ops: ReturnType<typeof wordDiff>, keep: '-' | '+') =>
@@ -94,6 +95,9 @@ describe('missingWords', () => {
     ['a name that opens the candidate sentence still counts as present', 'Yesterday Mr. Smith met the ROK delegation.', 'Smith met the ROK delegation yesterday.', { contentWords: 0, namesNumbers: 0 }],
     ['"ROK" → "Rock": the acronym is gone, the content word too', 'The ROK delegation arrived.', 'The Rock delegation arrived.', { contentWords: 1, namesNumbers: 1 }],
     ['function words may come and go, negations may not', 'They did not sign the deal.', 'They signed a deal.', { contentWords: 1, namesNumbers: 0 }],
+    ['an acronym the candidate spells out is present', 'Relations with the UAE and Egypt.', 'Relations with the United Arab Emirates and Egypt.', { contentWords: 0, namesNumbers: 0 }],
+    ['an expansion the candidate abbreviates is present', 'European Union members agreed.', 'EU members agreed.', { contentWords: 0, namesNumbers: 0 }],
+    ['a two-letter acronym needs capitalised words', 'The EU rules apply.', 'Every user rules apply.', { contentWords: 1, namesNumbers: 1 }],
     ['each occurrence counts once', 'In Seoul and Seoul and Busan', 'In Seoul and Busan', { contentWords: 1, namesNumbers: 1 }],
   ];
   it.each(table)('%s', (_name, reference, candidate, expected) => {
@@ -201,5 +205,30 @@ describe('documentDrift', () => {
 
   it('keeps drift 1 for an omitted sentence with no candidate text beside it', () => {
     expect(documentDrift([unlinked(['r1'], [])], docOf('r', [r]), docOf('c', [c]))).toBe(1);
+  });
+});
+
+describe('kendallTauB (eval helper, Knight 1966)', () => {
+  it('matches scipy.stats.kendalltau(variant="b") on tied data', () => {
+    // Values printed by scipy 1.17: kendalltau(x, y, variant='b').statistic
+    expect(kendallTauB([1, 2, 2, 3, 4, 4, 5], [2, 1, 3, 3, 5, 4, 4])).toBeCloseTo(0.6842105263157894, 12);
+    expect(kendallTauB([0, 0, 1, 1, 2, 2], [1, 0, 1, 0, 1, 0])).toBeCloseTo(0, 12);
+    expect(kendallTauB([-5, -1, -0, -25, -2.1, -1], [0.3, 0.1, 0.05, 0.9, 0.2, 0.15])).toBeCloseTo(-0.9660917830792959, 12);
+  });
+
+  it('agrees with the O(n²) definition on random data with many ties', () => {
+    let seed = 7;
+    const rnd = (k: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % k;
+    };
+    for (let t = 0; t < 50; t++) {
+      const n = 2 + rnd(40);
+      const x = Array.from({ length: n }, () => rnd(5));
+      const y = Array.from({ length: n }, () => rnd(t % 2 ? 4 : 1000));
+      const naive = kendallTauBNaive(x, y);
+      if (Number.isFinite(naive)) expect(kendallTauB(x, y)).toBeCloseTo(naive, 12);
+      else expect(kendallTauB(x, y)).toBeNaN();
+    }
   });
 });

@@ -16,7 +16,7 @@ import { fullBand, anchoredBand, bandCells } from './band.js';
 import type { Band } from './band.js';
 import { monotonicDp } from './dp.js';
 import { findAnchors } from './anchors.js';
-import { recoverMoves, DEFAULT_MOVE_OPTIONS } from './moves.js';
+import { alignWithMoves } from './moves.js';
 import { bestCounterparts } from './retrieve.js';
 import type { IndexLink } from './dp.js';
 import { decideVerdict } from './verdict.js';
@@ -120,7 +120,15 @@ export function alignWithDetails(
     candSents.map((s) => s.text),
     { ...DEFAULT_FEATURE_OPTIONS, ...options.features },
   );
-  const scorer = new PairScorer(features, params);
+  // Leaving a sentence unlinked should be cheap where links are near-perfect (an edited copy: a glued-on
+  // foreign sentence is then the anomaly) and dear where every link is a loose paraphrase (an independent
+  // translation, where nearly every sentence has a counterpart). Scale it by the pair's typical match
+  // quality, as Vecalign sets its deletion penalty from the pair's own cost distribution.
+  const probe = new PairScorer(features, params);
+  const typicalZ = params.skipSlope > 0 ? probe.typicalZ() : NaN;
+  const scorer = Number.isNaN(typicalZ)
+    ? probe
+    : new PairScorer(features, { ...params, skipCost: Math.min(params.skipCost, params.skipBase + params.skipSlope * typicalZ) });
   if (candIdx.length < candidate.sentences.length) {
     scorer.candBreaks = new Uint8Array(candIdx.length);
     for (let y = 0; y + 1 < candIdx.length; y++) if (candIdx[y + 1]! > candIdx[y]! + 1) scorer.candBreaks[y] = 1;
@@ -167,13 +175,16 @@ export function alignWithDetails(
   let mode: Alignment['mode'] = 'monotonic';
   let scored = links.map((l) => score(l, false));
   if (options.mode !== 'monotonic' && !gaveUp) {
-    // Moved blocks: chosen automatically when at least one confident link is recovered out of order.
-    const recovered = recoverMoves(links, features, scorer, DEFAULT_MOVE_OPTIONS, deadline).map((l) => score(l, l.moved));
-    const confidentMoves = recovered.filter((l) => l.moved && l.confidence >= 0.5).length;
-    if (options.mode === 'non-monotonic' || confidentMoves > 0) {
-      mode = 'non-monotonic';
-      scored = recovered;
-    }
+    // Moved blocks: the non-monotonic mode is chosen when at least one block is found and confidently
+    // linked out of order (or when the caller asks for it).
+    const moved = alignWithMoves(links, { f: features, scorer, band, confidenceOf, deadline, typicalZ: Number.isNaN(typicalZ) ? scorer.typicalZ() : typicalZ });
+    if (moved) {
+      const rescored = moved.map((l) => score(l, l.moved));
+      if (options.mode === 'non-monotonic' || rescored.some((l) => l.moved && l.confidence >= 0.5)) {
+        mode = 'non-monotonic';
+        scored = rescored;
+      }
+    } else if (options.mode === 'non-monotonic') mode = 'non-monotonic';
   }
 
   const { links: outLinks, details } = toAlignmentLinks(scored, refSents, candidate.sentences, candIdx);

@@ -44,8 +44,11 @@ export const LINK_SHAPES: ReadonlyArray<readonly [number, number]> = [
 export interface CostParams {
   /** Weight of the word-stem cosine in `sim` (the rest is the character 3-gram cosine). */
   wordWeight: number;
-  /** Cost of leaving one sentence unlinked (1-0 / 0-1), on the scale of a normalised 1-1 cost. */
+  /** Cost of leaving one sentence unlinked (1-0 / 0-1), on the scale of a normalised 1-1 cost (a cap, see below). */
   skipCost: number;
+  /** The skip cost used is min(skipCost, skipBase + skipSlope · typical z of the pair); skipSlope 0 disables. */
+  skipBase: number;
+  skipSlope: number;
   /** γ: a link of a×b sentences pays (a·b)^γ times its normalised dissimilarity (Vecalign uses γ = 1). */
   sizeExponent: number;
   /** μ: scale of the link-shape prior penalty. */
@@ -68,6 +71,8 @@ export interface CostParams {
 export const DEFAULT_COST_PARAMS: CostParams = {
   wordWeight: 0.35,
   skipCost: 1,
+  skipBase: 0.6,
+  skipSlope: 0.9,
   sizeExponent: 0.7,
   typeScale: 0.1,
   shapeOffset: { '3-1': 0.15, '3-2': 0.3 },
@@ -194,6 +199,12 @@ export class PairScorer {
    * (the boilerplate keeps its own 0-1 link in text order, so no link can hold sentences on both sides).
    */
   candBreaks: Uint8Array | undefined;
+  /**
+   * Sentences set aside (a moved block and its source, aligned separately): each can only be left
+   * unlinked, at no cost, so that the DP aligns the rest as if they were not there.
+   */
+  refMask: Uint8Array | undefined;
+  candMask: Uint8Array | undefined;
 
   constructor(
     pair: PairFeatures,
@@ -368,6 +379,31 @@ export class PairScorer {
     return this.mix(cw, cc);
   }
 
+  /**
+   * The document pair's typical match quality: the median, over a sample of reference sentences, of the
+   * best 1-1 z within a window around the diagonal. ≈ 0 for a copy, ≈ 0.45 for an independent
+   * translation (bible-nt), ≈ 1 for unrelated texts.
+   */
+  typicalZ(): number {
+    const nR = this.ref.n;
+    const nC = this.cand.n;
+    if (nR === 0 || nC === 0) return 1;
+    const rows = sampleRows(nR, 400);
+    const w = Math.min(50, Math.max(10, Math.ceil(nC * 0.1)));
+    const best: number[] = [];
+    for (const i of rows) {
+      const center = Math.round(((i + 0.5) * nC) / nR);
+      let b = Infinity;
+      for (let j = Math.max(0, center - w); j < Math.min(nC, center + w + 1); j++) {
+        const z = (1 - this.sim(i, 1, j, 1)) / ((this.refCache.bg[0]![i]! + this.candCache.bg[0]![j]!) / 2);
+        if (z < b) b = z;
+      }
+      best.push(b);
+    }
+    best.sort((x, y) => x - y);
+    return best[best.length >> 1]!;
+  }
+
   /** Background dissimilarity (see the module comment) of a reference or candidate group. */
   background(side: 'ref' | 'cand', s: number, k: number): number {
     return (side === 'ref' ? this.refCache : this.candCache).bg[k - 1]![s]!;
@@ -376,6 +412,12 @@ export class PairScorer {
   /** Cost of a link of shape a-b covering reference [r, r+a) and candidate [c, c+b); see the module comment. */
   cost(r: number, a: number, c: number, b: number): number {
     const p = this.params;
+    if (this.refMask !== undefined || this.candMask !== undefined) {
+      let masked = 0;
+      if (this.refMask) for (let x = r; x < r + a; x++) masked += this.refMask[x]!;
+      if (this.candMask) for (let y = c; y < c + b; y++) masked += this.candMask[y]!;
+      if (masked > 0) return masked === 1 && a + b === 1 ? 0 : Infinity;
+    }
     if (a === 0 || b === 0) return (a + b) * p.skipCost;
     if (b > 1 && this.candBreaks !== undefined) for (let y = c; y < c + b - 1; y++) if (this.candBreaks[y]) return Infinity;
     const s = this.sim(r, a, c, b);
@@ -433,7 +475,8 @@ export class PairScorer {
         const nw = this.ref.wordNorm2[r + x]!;
         const nc = this.ref.charNorm2[r + x]!;
         const m = this.mix(nw > 0 && nwB > 0 ? dw / Math.sqrt(nw * nwB) : 0, nc > 0 && ncB > 0 ? dc / Math.sqrt(nc * ncB) : 0);
-        if (m < theta) pen += ((theta - m) / theta) * this.share(this.ref, r, a, x);
+        const zm = (1 - m) / ((this.refCache.bg[0]![r + x]! + this.candCache.bg[b - 1]![c]!) / 2);
+        if (zm > theta) pen += Math.min(1, (zm - theta) / 0.1) * this.share(this.ref, r, a, x);
       }
     }
     if (b > 1) {
@@ -447,7 +490,8 @@ export class PairScorer {
         const nw = this.cand.wordNorm2[c + y]!;
         const nc = this.cand.charNorm2[c + y]!;
         const m = this.mix(nw > 0 && nwA > 0 ? dw / Math.sqrt(nw * nwA) : 0, nc > 0 && ncA > 0 ? dc / Math.sqrt(nc * ncA) : 0);
-        if (m < theta) pen += ((theta - m) / theta) * this.share(this.cand, c, b, y);
+        const zm = (1 - m) / ((this.candCache.bg[0]![c + y]! + this.refCache.bg[a - 1]![r]!) / 2);
+        if (zm > theta) pen += Math.min(1, (zm - theta) / 0.1) * this.share(this.cand, c, b, y);
       }
     }
     return pen;

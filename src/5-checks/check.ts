@@ -13,8 +13,8 @@ import { COMPOUND_SUFFIXES, extractEntities, isAcronymToken, type Entity } from 
 import { FUNCTION_WORDS, MAX_COUNTRY_WORDS, MONTHS, TITLE_WORDS, countryGroup, isEnglishWord, normalizeWord } from './lexicon.js';
 import { comparableNumbers, extractNumbers, numberKey, sameNumber, type NumberMention } from './numbers.js';
 import { RULE, ruleMeta, type EntityRuleId } from './rules.js';
-import { tokenizeDoc, type Token, type TokenizedDoc } from './tokens.js';
-import { alignWords, countryOfWords, isConnector, matchWord, similarity, stem, type WordOp } from './words.js';
+import { resetInternIfLarge, tokenizeDoc, type Token, type TokenizedDoc } from './tokens.js';
+import { alignWords, countryOfWords, isClose, isConnector, matchWord, similarityOf, stem, type WordOp } from './words.js';
 
 /** Protected terms: each must appear in the candidate verbatim or as one of its allowed variants. */
 export interface Glossary {
@@ -43,8 +43,8 @@ interface State {
   candWords: Token[][];
   /** Token index → position among its sentence's words. */
   wordPos: Map<number, number>;
-  /** Candidate token index → type of the entity that claimed it. */
-  consumed: Map<number, string>;
+  /** Candidate token index → 1 once an entity (or an inserted name) claimed it. */
+  consumed: Uint8Array;
   /** Reference sentence index → aligned candidate sentence indices. */
   s0: number[][];
   /** Reference sentence index → neighbouring candidate sentence indices (not in s0). */
@@ -59,6 +59,12 @@ interface State {
   expected: number[];
   /** Reference sentence index → word tokens of its entities, for keeping one entity's window off another's garble. */
   entityWords: Map<number, { id: number; t: Token }[]>;
+  /** Reference sentence index → word diff against its aligned candidate text (null: too long to diff). */
+  diffs: Map<number, SentenceDiff | null>;
+  /** Per candidate sentence, lazily: clause number of each word (see `segmentsOf`). */
+  segmentCache: (number[] | undefined)[];
+  /** Per candidate sentence, lazily: country groups of multi-word forms starting at each word position. */
+  multiGroupCache: (Map<number, number[]> | undefined)[];
   /** Per candidate sentence, lazily: country/organisation forms as (word position, length, group). */
   countryCache: ({ p: number; len: number; g: number }[] | undefined)[];
 }
@@ -84,6 +90,7 @@ const MULTI_FIRST = new Set(['united', 'republic', 'democratic', 'people', 'peop
 
 export function checkEntities(input: CheckInput): Finding[] {
   validate(input);
+  resetInternIfLarge();
   const ref = tokenizeDoc(input.reference);
   const cand = tokenizeDoc(input.candidate);
   const st = initState(ref, cand, input.links);
@@ -205,7 +212,7 @@ function initState(ref: TokenizedDoc, cand: TokenizedDoc, links: AlignmentLink[]
     expected.push(last);
     if (s0[ri]!.length) last = s0[ri]![s0[ri]!.length - 1]! + 1;
   });
-  return { ref, cand, candWords, wordPos, consumed: new Map(), s0, s1, status: new Map(), found: new Map(), findings: [], glossaryRanges: [], countryCache: [], expected, entityWords: new Map() };
+  return { ref, cand, candWords, wordPos, consumed: new Uint8Array(cand.tokens.length), s0, s1, status: new Map(), found: new Map(), findings: [], glossaryRanges: [], countryCache: [], segmentCache: [], multiGroupCache: [], diffs: new Map(), expected, entityWords: new Map() };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -230,12 +237,12 @@ function report(st: State, rule: EntityRuleId, severity: Severity | undefined, m
   return f;
 }
 
-function consume(st: State, r: CandRange, by: string): void {
-  for (let i = r.first; i <= r.last; i++) st.consumed.set(i, by);
+function consume(st: State, r: CandRange, _by: string): void {
+  for (let i = r.first; i <= r.last; i++) st.consumed[i] = 1;
 }
 
 function isFree(st: State, i: number, _forType?: string): boolean {
-  return !st.consumed.has(i);
+  return st.consumed[i] === 0;
 }
 
 function q(s: string): string {
@@ -359,7 +366,7 @@ function fuzzyInScope(st: State, e: Entity, scope: number[]): boolean {
 /** Candidate tokens that could stand for a name: words with letters, not function words, not taken. */
 function freeNameTokens(st: State, scope: number[], forType: string): Token[] {
   const out: Token[] = [];
-  for (const si of scope) for (const t of st.candWords[si]!) if (isFree(st, t.index, forType) && /\p{L}/u.test(t.text) && !FUNCTION_WORDS.has(t.norm)) out.push(t);
+  for (const si of scope) for (const t of st.candWords[si]!) if (isFree(st, t.index, forType) && t.letter && !FUNCTION_WORDS.has(t.norm)) out.push(t);
   return out;
 }
 
@@ -373,8 +380,8 @@ function singleWordFuzzy(st: State, e: Entity, scope: number[]): boolean {
     // "Min" of "Han Min-young" is a syllable of a given name, not a word that could be "Moon".
     if (!wHead && givenNameHead(st.cand.tokens, t.index)) continue;
     if (/\p{N}/u.test(t.norm) !== /\p{N}/u.test(w.norm)) continue;
-    const sim = similarity(w.norm, t.norm);
-    if (!sim.close) continue;
+    if (!isClose(w, t)) continue;
+    const sim = similarityOf(w, t);
     if (matchWord(w, t) === 'variant') {
       best = { t, jw: 2 };
       break;
@@ -391,7 +398,7 @@ function singleWordFuzzy(st: State, e: Entity, scope: number[]): boolean {
     return true;
   }
   st.status.set(e.id, 'reported');
-  const sim = similarity(w.norm, t.norm);
+  const sim = similarityOf(w, t);
   const evidence = { expected: w.text, actual: t.text, jaroWinkler: sim.jaroWinkler, editDistance: sim.editDistance, phoneticKeys: sim.phoneticKeys };
   if (isDictionaryRendering(w, t)) {
     report(st, RULE.mistranslated, undefined, `${q(w.text)} was rendered as the ordinary word ${q(t.text)}, which names something else.`, refSpan(st, e.first, e.last), candSpan(st, t.index, t.index), { ...evidence, dictionaryWord: t.norm });
@@ -437,29 +444,36 @@ interface Window {
  */
 function bestWindow(st: State, e: Entity, scope: number[]): Window | undefined {
   const content = e.words.filter((w) => !isConnector(w));
+  const contentGroups = content.map((w) => countryGroup([w.norm]) ?? -1);
   const maxSpan = e.words.length + 3;
+  const covered = new Uint8Array(content.length);
   let best: Window | undefined;
   for (const si of scope) {
     const words = st.candWords[si]!;
-    const mentions = countryMentions(st, si);
+    const multi = multiGroupsAt(st, si);
     const segment = segmentsOf(st, si);
-    const anchors: { p: number; refs: Set<number> }[] = [];
-    words.forEach((c, p) => {
-      if (!isFree(st, c.index, e.type) || isConnector(c)) return;
-      const refs = new Set<number>();
+    const anchors: { p: number; refs: number[] }[] = [];
+    for (let p = 0; p < words.length; p++) {
+      const c = words[p]!;
+      if (!isFree(st, c.index, e.type) || isConnector(c)) continue;
+      let refs: number[] | undefined;
       // Groups of the multi-word country forms starting here ("United Nations" for a reference "UN").
-      const groups = mentions.filter((m) => m.p === p && m.len > 1).map((m) => m.g);
-      content.forEach((w, k) => {
-        if (matchWord(w, c)) refs.add(k);
-        else if (groups.length && groups.includes(countryGroup([w.norm]) ?? -1)) refs.add(k);
-      });
-      if (refs.size) anchors.push({ p, refs });
-    });
+      const groups = multi.get(p);
+      for (let k = 0; k < content.length; k++) {
+        if (matchWord(content[k]!, c) || (groups && groups.includes(contentGroups[k]!))) (refs ??= []).push(k);
+      }
+      if (refs) anchors.push({ p, refs });
+    }
     for (let x = 0; x < anchors.length; x++) {
-      const covered = new Set<number>();
+      covered.fill(0);
+      let matched = 0;
       for (let y = x; y < anchors.length && anchors[y]!.p - anchors[x]!.p < maxSpan && segment[anchors[y]!.p] === segment[anchors[x]!.p]; y++) {
-        for (const k of anchors[y]!.refs) covered.add(k);
-        const matched = covered.size;
+        for (const k of anchors[y]!.refs) {
+          if (!covered[k]) {
+            covered[k] = 1;
+            matched++;
+          }
+        }
         const len = anchors[y]!.p - anchors[x]!.p + 1;
         // Words in between that match nothing cost a little: "system that completes the American Global" is
         // a worse reading of "Global Positioning System" than "Global" alone.
@@ -471,18 +485,39 @@ function bestWindow(st: State, e: Entity, scope: number[]): Window | undefined {
   return best;
 }
 
+/** Word position → groups of the multi-word country/organisation forms starting there (cached per sentence). */
+function multiGroupsAt(st: State, si: number): Map<number, number[]> {
+  let map = st.multiGroupCache[si];
+  if (map) return map;
+  map = new Map();
+  for (const m of countryMentions(st, si)) {
+    if (m.len <= 1) continue;
+    const list = map.get(m.p);
+    if (list) list.push(m.g);
+    else map.set(m.p, [m.g]);
+  }
+  st.multiGroupCache[si] = map;
+  return map;
+}
+
+const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '[', ']', '“', '”', '"', '«', '»']);
+
 /**
  * Per word of a candidate sentence, the number of clause breaks (, ; : brackets, quotes) before it: a name
  * does not straddle them, so a window must not either ("a new field, including space" is not "New Space").
+ * Cached per sentence.
  */
 function segmentsOf(st: State, si: number): number[] {
+  const cached = st.segmentCache[si];
+  if (cached) return cached;
   const words = st.candWords[si]!;
   const out: number[] = [];
   let seg = 0;
   for (let p = 0; p < words.length; p++) {
-    if (p > 0) for (let i = words[p - 1]!.index + 1; i < words[p]!.index; i++) if (/^[,;:()[\]“”"«»]$/.test(st.cand.tokens[i]!.text)) seg++;
+    if (p > 0) for (let i = words[p - 1]!.index + 1; i < words[p]!.index; i++) if (CLAUSE_BREAKS.has(st.cand.tokens[i]!.text)) seg++;
     out.push(seg);
   }
+  st.segmentCache[si] = out;
   return out;
 }
 
@@ -503,7 +538,7 @@ function windowFuzzy(st: State, e: Entity, scope: number[]): boolean {
     const trail = countEdgeLost(ops, 'end');
     const ok = (p: number) => {
       const t = words[p];
-      return !!t && isFree(st, t.index, e.type) && t.cap && /\p{L}/u.test(t.text) && !FUNCTION_WORDS.has(t.norm) && !TITLE_WORDS.has(t.norm) && !t.initial;
+      return !!t && isFree(st, t.index, e.type) && t.cap && t.letter && !FUNCTION_WORDS.has(t.norm) && !TITLE_WORDS.has(t.norm) && !t.initial;
     };
     if (trail === 1 && ok(b + 1) && adjacentInText(st, words[b]!, words[b + 1]!)) b++;
     else if (lead === 1 && ok(a - 1) && adjacentInText(st, words[a - 1]!, words[a]!)) a--;
@@ -520,7 +555,7 @@ function windowFuzzy(st: State, e: Entity, scope: number[]): boolean {
   const trailLost = countEdgeLost(ops, 'end');
   const extendable = (p: number) => {
     const t = words[p];
-    return !!t && isFree(st, t.index, e.type) && /\p{L}/u.test(t.text) && !FUNCTION_WORDS.has(t.norm) && (t.cap || !hasCapitals(st, win.sent)) && !TITLE_WORDS.has(t.norm) && !t.initial && !belongsToOther(st, e, t);
+    return !!t && isFree(st, t.index, e.type) && t.letter && !FUNCTION_WORDS.has(t.norm) && (t.cap || !hasCapitals(st, win.sent)) && !TITLE_WORDS.has(t.norm) && !t.initial && !belongsToOther(st, e, t);
   };
   // A lost country word at an edge may be there as a multi-word form ("UN" → "United Nations").
   const lostGroups = new Set(ops.filter((o) => o.op === 'lost').map((o) => (o as { r: Token }).r.norm).filter((x) => x.startsWith('#country')));
@@ -554,7 +589,7 @@ function windowFuzzy(st: State, e: Entity, scope: number[]): boolean {
 function belongsToOther(st: State, e: Entity, t: Token): boolean {
   for (const o of st.entityWords.get(e.sent) ?? []) {
     if (o.id === e.id || e.words.includes(o.t)) continue;
-    if (o.t.norm === t.norm || (o.t.norm.length >= 3 && t.norm.length >= 3 && similarity(o.t.norm, t.norm).close)) return true;
+    if (o.t.id === t.id || (o.t.norm.length >= 3 && t.norm.length >= 3 && isClose(o.t, t))) return true;
   }
   return false;
 }
@@ -592,7 +627,7 @@ function reportWordOps(st: State, e: Entity, r: CandRange, ops: WordOp[], mode: 
     else if (o.op === 'inserted') inserted.push(o.c.text);
     else if (o.op === 'replaced') {
       replaced.push([o.r.map((t) => t.text).join(' '), o.c.map((t) => t.text).join(' ')]);
-      if (o.r.length === 1 && o.c.length === 1 && similarity(o.r[0]!.norm, o.c[0]!.norm).close) misspelled.push({ r: o.r[0]!, c: o.c[0]! });
+      if (o.r.length === 1 && o.c.length === 1 && isClose(o.r[0]!, o.c[0]!)) misspelled.push({ r: o.r[0]!, c: o.c[0]! });
       if (o.c.some((c) => isEnglishWord(c.norm))) dictionaryReplacement = true;
     } else if (o.op === 'close') misspelled.push({ r: o.r, c: o.c });
     else if (o.op === 'eq' && !isConnector(o.r) && sameLetters(o.r.text, o.c.text) && o.r.text.replace(/\./g, '') !== o.c.text.replace(/\./g, '') && !(o.c.initial && o.r.text.slice(1) === o.c.text.slice(1))) caseDiff.push([o.r.text, o.c.text]);
@@ -627,7 +662,7 @@ function reportWordOps(st: State, e: Entity, r: CandRange, ops: WordOp[], mode: 
   if (misspelled.length) {
     st.status.set(e.id, 'reported');
     for (const m of misspelled) {
-      const sim = similarity(m.r.norm, m.c.norm);
+      const sim = similarityOf(m.r, m.c);
       const ev = { expected: m.r.text, actual: m.c.text, jaroWinkler: sim.jaroWinkler, editDistance: sim.editDistance, phoneticKeys: sim.phoneticKeys, in: e.text };
       if (isDictionaryRendering(m.r, m.c)) report(st, RULE.mistranslated, undefined, `${q(m.r.text)} in ${q(e.text)} was rendered as the ordinary word ${q(m.c.text)}.`, refSpan(st, m.r.index, m.r.index), candSpan(st, m.c.index, m.c.index), { ...ev, dictionaryWord: m.c.norm });
       else report(st, RULE.misspelling, undefined, `${q(m.r.text)} in ${q(e.text)} is misspelled as ${q(m.c.text)} (Jaro-Winkler ${sim.jaroWinkler}, edit distance ${sim.editDistance}).`, refSpan(st, m.r.index, m.r.index), candSpan(st, m.c.index, m.c.index), ev);
@@ -731,17 +766,18 @@ function fallback(st: State, e: Entity): void {
 function replacementAt(st: State, e: Entity): CandRange | undefined {
   const scope = st.s0[e.sent]!;
   if (!scope.length || e.type === 'title') return undefined;
-  const s = st.ref.sentences[e.sent]!;
-  const rw: Token[] = [];
-  for (let i = s.first; i < s.last; i++) if (st.ref.tokens[i]!.word) rw.push(st.ref.tokens[i]!);
-  const cw: Token[] = scope.flatMap((c) => st.candWords[c]!);
-  if (rw.length * cw.length > 40_000) return undefined;
-  const match = lcsPairs(rw.map((t) => t.norm), cw.map((t) => t.norm));
+  const diff = sentenceDiff(st, e.sent);
+  if (!diff) return undefined;
+  const { rw, cw, match } = diff;
   // Last matched pair before the entity and first after it.
   let before = -1;
   let after = cw.length;
-  const ePosFirst = rw.findIndex((t) => t.index >= e.first);
-  const ePosLast = rw.length - 1 - [...rw].reverse().findIndex((t) => t.index <= e.last);
+  let ePosFirst = -1;
+  let ePosLast = rw.length;
+  for (let k = 0; k < rw.length; k++) {
+    if (ePosFirst < 0 && rw[k]!.index >= e.first) ePosFirst = k;
+    if (rw[k]!.index <= e.last) ePosLast = k;
+  }
   for (const [i, j] of match) {
     if (i < ePosFirst) before = Math.max(before, j);
     else if (i > ePosLast && j < after) after = j;
@@ -749,30 +785,67 @@ function replacementAt(st: State, e: Entity): CandRange | undefined {
   }
   const gap = cw.slice(before + 1, after);
   if (!gap.length || gap.length > e.words.length + 4) return undefined;
-  const caps = gap.filter((t) => /\p{L}/u.test(t.text) && (t.cap || isAcronymToken(t)) && !FUNCTION_WORDS.has(t.norm) && !MONTHS.has(t.norm) && isFree(st, t.index, 'replacement'));
+  const caps = gap.filter((t) => t.letter && (t.cap || isAcronymToken(t)) && !FUNCTION_WORDS.has(t.norm) && !MONTHS.has(t.norm) && isFree(st, t.index, 'replacement'));
   if (!caps.length) return undefined;
   return { first: caps[0]!.index, last: caps[caps.length - 1]!.index };
 }
 
-/** Longest common subsequence of two word lists, as matched index pairs. */
-function lcsPairs(a: string[], b: string[]): [number, number][] {
+/**
+ * The word diff of a reference sentence against its aligned candidate text, computed once per sentence
+ * (several entities of one sentence may need it).
+ */
+function sentenceDiff(st: State, ri: number): SentenceDiff | undefined {
+  const cached = st.diffs.get(ri);
+  if (cached !== undefined) return cached ?? undefined;
+  const s = st.ref.sentences[ri]!;
+  const rw: Token[] = [];
+  for (let i = s.first; i < s.last; i++) if (st.ref.tokens[i]!.word) rw.push(st.ref.tokens[i]!);
+  const cw: Token[] = st.s0[ri]!.flatMap((c) => st.candWords[c]!);
+  const diff = rw.length * cw.length > 40_000 ? null : { rw, cw, match: lcsPairs(rw, cw) };
+  st.diffs.set(ri, diff);
+  return diff ?? undefined;
+}
+
+interface SentenceDiff {
+  rw: Token[];
+  cw: Token[];
+  match: [number, number][];
+}
+
+/** Scratch table for the word LCS, reused across calls. */
+let lcsTable = new Uint16Array(1024);
+
+/** Longest common subsequence of two word lists (equal intern ids), as matched index pairs. */
+function lcsPairs(a: Token[], b: Token[]): [number, number][] {
   const n = a.length;
   const m = b.length;
-  const dp: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+  const w = m + 1;
+  if (lcsTable.length < (n + 1) * w) lcsTable = new Uint16Array((n + 1) * w * 2);
+  const dp = lcsTable;
+  dp.fill(0, n * w, (n + 1) * w);
   for (let i = n - 1; i >= 0; i--) {
+    const ai = a[i]!.id;
+    const row = i * w;
+    const next = row + w;
+    dp[row + m] = 0;
     for (let j = m - 1; j >= 0; j--) {
-      dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+      if (ai === b[j]!.id) dp[row + j] = dp[next + j + 1]! + 1;
+      else {
+        const x = dp[next + j]!;
+        const y = dp[row + j + 1]!;
+        dp[row + j] = x > y ? x : y;
+      }
     }
   }
   const out: [number, number][] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (a[i] === b[j]) {
+    if (a[i]!.id === b[j]!.id) {
       out.push([i, j]);
       i++;
       j++;
-    } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) i++;
+    } else if (dp[(i + 1) * w + j]! >= dp[i * w + j + 1]!) i++;
     else j++;
   }
   return out;
@@ -920,29 +993,30 @@ function mergeLinked(st: State, entities: Entity[]): void {
 const NAME_SUFFIXES = new Set(['ltd', 'inc', 'corp', 'llc', 'plc', 'gmbh', 'jr', 'sr', 'st', 'co']);
 
 function insertedNames(st: State, entities: Entity[]): void {
-  const refWords: string[] = [];
-  const seen = new Set<string>();
-  for (const e of entities) for (const w of e.words) if (!seen.has(w.norm) && /\p{L}/u.test(w.norm)) {
-    seen.add(w.norm);
-    refWords.push(w.norm);
+  const refWords: Token[] = [];
+  const seen = new Set<number>();
+  for (const e of entities) for (const w of e.words) if (!seen.has(w.id) && w.letter && w.norm.length >= 3) {
+    seen.add(w.id);
+    refWords.push(w);
   }
   // At a sentence start capitals say nothing, but a word no dictionary knows is still a name ("Spectee
   // children may…" where the reference had "Wolf children may…").
   const isNameWord = (t: Token) =>
-    t.word && t.cap && /^\p{L}[\p{L}\p{M}]+$/u.test(t.text) && t.text.length >= 3 && !FUNCTION_WORDS.has(t.norm) && !TITLE_WORDS.has(t.norm) && !MONTHS.has(t.norm) && !NAME_SUFFIXES.has(t.norm) && countryGroup([t.norm]) === undefined && !isEnglishWord(t.norm) && !isEnglishWord(t.norm.replace(/s$/, ''));
+    t.word && t.cap && t.text.length >= 3 && (t.alpha || /^\p{L}[\p{L}\p{M}]+$/u.test(t.text)) && !FUNCTION_WORDS.has(t.norm) && !TITLE_WORDS.has(t.norm) && !MONTHS.has(t.norm) && !NAME_SUFFIXES.has(t.norm) && countryGroup([t.norm]) === undefined && !isEnglishWord(t.norm) && !isEnglishWord(t.norm.replace(/s$/, ''));
   for (let si = 0; si < st.cand.sentences.length; si++) {
     const s = st.cand.sentences[si]!;
     if (s.boilerplate || s.titleCase) continue;
     const words = st.candWords[si]!;
     for (let p = 0; p < words.length; p++) {
       const t = words[p]!;
-      if (!isNameWord(t) || st.consumed.has(t.index) || st.ref.byNorm.has(t.norm)) continue;
-      if (refWords.some((w) => w.length >= 3 && (similarity(w, t.norm).close || stem(w) === stem(t.norm)))) continue;
+      if (!isNameWord(t) || st.consumed[t.index] || st.ref.byNorm.has(t.norm)) continue;
+      const ts = stem(t.norm);
+      if (refWords.some((w) => isClose(w, t) || stem(w.norm) === ts)) continue;
       // Group with neighbouring capitalised words glued or adjacent ("Al -Mudhah").
       let a = p;
       let b = p;
-      while (a > 0 && words[a - 1]!.cap && !words[a - 1]!.initial && !st.consumed.has(words[a - 1]!.index) && !st.ref.byNorm.has(words[a - 1]!.norm) && adjacentInText(st, words[a - 1]!, words[a]!) && !FUNCTION_WORDS.has(words[a - 1]!.norm) && !TITLE_WORDS.has(words[a - 1]!.norm)) a--;
-      while (b + 1 < words.length && isNameWord(words[b + 1]!) && !st.consumed.has(words[b + 1]!.index) && !st.ref.byNorm.has(words[b + 1]!.norm) && adjacentInText(st, words[b]!, words[b + 1]!)) b++;
+      while (a > 0 && words[a - 1]!.cap && !words[a - 1]!.initial && !st.consumed[words[a - 1]!.index] && !st.ref.byNorm.has(words[a - 1]!.norm) && adjacentInText(st, words[a - 1]!, words[a]!) && !FUNCTION_WORDS.has(words[a - 1]!.norm) && !TITLE_WORDS.has(words[a - 1]!.norm)) a--;
+      while (b + 1 < words.length && isNameWord(words[b + 1]!) && !st.consumed[words[b + 1]!.index] && !st.ref.byNorm.has(words[b + 1]!.norm) && adjacentInText(st, words[b]!, words[b + 1]!)) b++;
       const r = { first: words[a]!.index, last: words[b]!.index };
       consume(st, r, 'inserted');
       const cs = candSpan(st, r.first, r.last);

@@ -41,6 +41,46 @@ const DASHES = new Set(['-', '–']);
 export function isAcronymToken(t: Pick<Token, 'text' | 'word'>): boolean {
   if (!t.word) return false;
   const text = t.text;
+  // ASCII fast path (most tokens): count capitals and letters in one pass. Dotted capitals ("U.S.") need no
+  // test of their own here: all their letters are capitals, which the stripped-length test below accepts.
+  let letters = 0;
+  let upper = 0;
+  let last = 0;
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      upper++;
+      letters++;
+      last = c;
+    } else if (c >= 97 && c <= 122) {
+      letters++;
+      last = c;
+    } else if (c >= 128) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    if (upper < 2) return false;
+    if (upper === letters && /^[IVXLC]+$/.test(text) && text.length <= 4) return false;
+    if (upper === letters - (last === 115 ? 1 : 0)) return true;
+    return upper >= 3 && upper / letters >= 0.75;
+  }
+  return isAcronymText(text);
+}
+
+/** Would `toUpperCase` change the text? (ASCII by char codes, anything else through the library.) */
+function hasLowerCase(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+    if (c >= 128) return text !== text.toUpperCase();
+  }
+  return false;
+}
+
+function isAcronymText(text: string): boolean {
   if (/^\p{Lu}(?:\.\p{Lu})+\.?$/u.test(text)) return true;
   const letters = text.replace(/[^\p{L}]/gu, '');
   const upper = text.replace(/[^\p{Lu}]/gu, '');
@@ -52,7 +92,7 @@ export function isAcronymToken(t: Pick<Token, 'text' | 'word'>): boolean {
 }
 
 function isCapWord(t: Token): boolean {
-  return t.word && t.cap && /\p{L}/u.test(t.text);
+  return t.cap && t.letter;
 }
 
 /** The letters an acronym is built from: capitals and digits, a plural "s" dropped ("CLDs" → CLD). */
@@ -186,9 +226,9 @@ function extractSentence(doc: TokenizedDoc, si: number, facts: DocFacts, out: En
   let capsN = 0;
   for (let i = s.first; i < s.last; i++) {
     const t = toks[i]!;
-    if (!t.word || !/\p{L}/u.test(t.text)) continue;
+    if (!t.letter) continue;
     wordsN++;
-    if (t.text === t.text.toUpperCase() && t.text.length > 1) capsN++;
+    if (t.text.length > 1 && !hasLowerCase(t.text)) capsN++;
   }
   const shouting = wordsN >= 4 && capsN / wordsN > 0.6;
 

@@ -137,7 +137,8 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
     const start = toks[m.first]!.start;
     const end = toks[m.last]!.end;
     const text = doc.text.slice(start, end);
-    out.push({ ...m, start, end, text, norm: normalizeNumberText(text), sent: si });
+    // One object shape for every mention (absent fields are undefined), which keeps the comparisons monomorphic.
+    out.push({ kind: m.kind, first: m.first, last: m.last, start, end, text, norm: normalizeNumberText(text), value: m.value, date: m.date, unit: m.unit, alt: m.alt, spelled: m.spelled, sent: si });
     for (let k = m.first; k <= m.last; k++) taken.add(k);
   };
 
@@ -189,6 +190,7 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
   for (let i = s.first; i < s.last; i++) {
     const t = toks[i]!;
     if (!t.word || used.has(i) || taken.has(i)) continue;
+    if (!t.num && !NUMBER_WORDS.has(t.norm) && !ORDINAL_WORDS.has(t.norm)) continue;
     const text = asciiDigits(t.text);
     if (text === undefined) continue;
     const hasDigit = /\d/.test(text);
@@ -312,7 +314,7 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
     }
     if (kind === 'year') unit = undefined;
     if (alt !== undefined && last > i) alt = undefined; // a magnitude word followed: "1.500 million" is 1.5 million
-    push({ kind, first, last, value, ...(unit !== undefined ? { unit } : {}), ...(alt !== undefined ? { alt } : {}), spelled });
+    push({ kind, first, last, value, unit, alt, spelled });
   }
   out.sort((a, b) => a.start - b.start);
   return out;
@@ -320,7 +322,8 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
 
 /** Lower case, decimal digits of any script as ASCII, runs of white space as one space. */
 export function normalizeNumberText(text: string): string {
-  return (asciiDigits(text) ?? text).toLowerCase().replace(/\s+/g, ' ');
+  const t = (asciiDigits(text) ?? text).toLowerCase();
+  return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t;
 }
 
 /** Compact canonical form for evidence and equality: "2025-04-14", "19", "12:00". */

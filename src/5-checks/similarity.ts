@@ -9,20 +9,36 @@
  * doubled letters (SS → S), then drops vowels after the first letter.
  */
 
+/** Scratch rows reused across calls (the checks run single-threaded per worker). */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let flagA = new Uint8Array(64);
+let flagB = new Uint8Array(64);
+
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length * 2 + 1);
+    rowB = new Int32Array(b.length * 2 + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const x = prev[j]! + 1;
+      const y = cur[j - 1]! + 1;
+      const z = prev[j - 1]! + cost;
+      cur[j] = x < y ? (x < z ? x : z) : y < z ? y : z;
     }
-    [prev, cur] = [cur, prev];
+    const t = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[b.length]!;
 }
@@ -34,15 +50,20 @@ export function jaroWinkler(s1: string, s2: string): number {
   if (a === b) return 1;
   if (!a.length || !b.length) return 0;
   const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const ma = new Array<boolean>(a.length).fill(false);
-  const mb = new Array<boolean>(b.length).fill(false);
+  if (flagA.length < a.length) flagA = new Uint8Array(a.length * 2);
+  if (flagB.length < b.length) flagB = new Uint8Array(b.length * 2);
+  const ma = flagA;
+  const mb = flagB;
+  ma.fill(0, 0, a.length);
+  mb.fill(0, 0, b.length);
   let m = 0;
   for (let i = 0; i < a.length; i++) {
     const lo = Math.max(0, i - window);
     const hi = Math.min(b.length, i + window + 1);
+    const ca = a.charCodeAt(i);
     for (let k = lo; k < hi; k++) {
-      if (mb[k] || a[i] !== b[k]) continue;
-      ma[i] = mb[k] = true;
+      if (mb[k] || ca !== b.charCodeAt(k)) continue;
+      ma[i] = mb[k] = 1;
       m++;
       break;
     }
@@ -53,17 +74,29 @@ export function jaroWinkler(s1: string, s2: string): number {
   for (let i = 0; i < a.length; i++) {
     if (!ma[i]) continue;
     while (!mb[k]) k++;
-    if (a[i] !== b[k]) t++;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) t++;
     k++;
   }
   const jaro = (m / a.length + m / b.length + (m - t / 2) / m) / 3;
   let prefix = 0;
-  while (prefix < 4 && prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  while (prefix < 4 && prefix < a.length && prefix < b.length && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
-/** A phonetic key that keeps K/C and S/SS together (see the module comment). */
+const keyCache = new Map<string, string>();
+
+/** A phonetic key that keeps K/C and S/SS together (see the module comment); memoised per word. */
 export function phoneticKey(word: string): string {
+  let k = keyCache.get(word);
+  if (k === undefined) {
+    k = computePhoneticKey(word);
+    if (keyCache.size > 100_000) keyCache.clear();
+    keyCache.set(word, k);
+  }
+  return k;
+}
+
+function computePhoneticKey(word: string): string {
   let s = word
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -126,6 +159,16 @@ export function wordSimilarity(a: string, b: string): WordSimilarity {
   else if (maxLen <= 4) close = (ed <= 1 && la[0] === lb[0]) || sameKey;
   else close = (jw >= 0.85 && ed <= Math.ceil(maxLen / 3)) || ed <= Math.max(1, Math.floor(maxLen / 4)) || sameKey;
   return { jaroWinkler: round3(jw), editDistance: ed, phoneticKeys: [ka, kb], close };
+}
+
+/**
+ * True when `wordSimilarity(a, b).close` cannot hold, from the lengths alone: every branch of it needs an
+ * edit distance of at most max(2, ⌈longer/3⌉), and the distance is at least the difference in length.
+ */
+export function tooFarApart(la: number, lb: number): boolean {
+  const maxLen = la > lb ? la : lb;
+  const diff = la > lb ? la - lb : lb - la;
+  return diff > Math.max(2, Math.ceil(maxLen / 3));
 }
 
 export function round3(x: number): number {

@@ -5,8 +5,8 @@
  */
 import model from 'wink-eng-lite-web-model';
 import { CONNECTORS, MAX_COUNTRY_WORDS, countryGroup, isEnglishWord } from './lexicon.js';
-import { wordSimilarity, type WordSimilarity } from './similarity.js';
-import type { Token } from './tokens.js';
+import { tooFarApart, wordSimilarity, type WordSimilarity } from './similarity.js';
+import { internId, onInternReset, type Token } from './tokens.js';
 
 const stemFn = (model as unknown as { addons: { stem: (w: string) => string } }).addons.stem;
 const stemCache = new Map<string, string>();
@@ -23,6 +23,7 @@ export function stem(norm: string): string {
 
 const simCache = new Map<string, WordSimilarity>();
 
+/** Similarity of two normalised words (string-keyed memo; `similarityOf` is the faster one for tokens). */
 export function similarity(a: string, b: string): WordSimilarity {
   const key = `${a}\u0000${b}`;
   let s = simCache.get(key);
@@ -34,24 +35,65 @@ export function similarity(a: string, b: string): WordSimilarity {
   return s;
 }
 
-export type WordMatch = 'eq' | 'variant' | 'close';
+/** Per-token memos keyed by intern ids (rows by the first id): no string building on the hot path. */
+let simRows: (Map<number, WordSimilarity> | undefined)[] = [];
+let matchRows: (Map<number, WordMatch | null> | undefined)[] = [];
+let cachedPairs = 0;
+onInternReset(() => {
+  simRows = [];
+  matchRows = [];
+  cachedPairs = 0;
+});
 
-export function isConnector(t: Token): boolean {
-  return CONNECTORS.has(t.norm) || t.norm === 'the' || t.norm === 'a' || t.norm === 'an' || t.norm === 'in' || t.norm === 'to' || t.norm === 'at';
+function countPair(): void {
+  // Bounded memory over long batches: start over when too many pairs are held.
+  if (++cachedPairs > 400_000) {
+    simRows = [];
+    matchRows = [];
+    cachedPairs = 0;
+  }
 }
 
-const matchCache = new Map<string, WordMatch | null>();
+/** `similarity` for two tokens, memoised on their intern ids. */
+export function similarityOf(a: Token, b: Token): WordSimilarity {
+  let row = simRows[a.id];
+  if (!row) simRows[a.id] = row = new Map();
+  let s = row.get(b.id);
+  if (!s) {
+    s = wordSimilarity(a.norm, b.norm);
+    countPair();
+    row.set(b.id, s);
+  }
+  return s;
+}
 
-/** How a reference word relates to a candidate word, if at all (memoised on the two normalised forms). */
+/** Misspelling-level closeness of two tokens, rejecting on length before computing anything. */
+export function isClose(a: Token, b: Token): boolean {
+  if (a.id === b.id) return true;
+  if (tooFarApart(a.norm.length, b.norm.length)) return false;
+  return similarityOf(a, b).close;
+}
+
+export type WordMatch = 'eq' | 'variant' | 'close';
+
+/** Name connectors and the articles and prepositions that come and go around names in translation. */
+const CONNECTOR_WORDS = new Set([...CONNECTORS, 'the', 'a', 'an', 'in', 'to', 'at']);
+
+export function isConnector(t: Token): boolean {
+  return CONNECTOR_WORDS.has(t.norm);
+}
+
+/** How a reference word relates to a candidate word, if at all (memoised on the two intern ids). */
 export function matchWord(a: Token, b: Token): WordMatch | undefined {
-  if (a.norm === b.norm) return 'eq';
+  if (a.id === b.id) return 'eq';
   if (acronymPlural(a.text, b.text)) return 'variant';
-  const key = `${a.norm}\u0000${b.norm}`;
-  let m = matchCache.get(key);
+  let row = matchRows[a.id];
+  if (!row) matchRows[a.id] = row = new Map();
+  let m = row.get(b.id);
   if (m === undefined) {
     m = matchNorms(a, b) ?? null;
-    if (matchCache.size > 100_000) matchCache.clear();
-    matchCache.set(key, m);
+    countPair();
+    row.set(b.id, m);
   }
   return m ?? undefined;
 }
@@ -80,7 +122,7 @@ function matchNorms(a: Token, b: Token): WordMatch | undefined {
   if (a.norm.length < 3 || b.norm.length < 3) return undefined;
   // Digits must agree exactly: "CAS500" vs "CAS600" is a different thing, not a typo.
   if (/\p{N}/u.test(a.norm) || /\p{N}/u.test(b.norm)) return undefined;
-  return similarity(a.norm, b.norm).close ? 'close' : undefined;
+  return isClose(a, b) ? 'close' : undefined;
 }
 
 export type WordOp =
@@ -210,7 +252,8 @@ export function collapseCountries(words: Token[]): Token[] {
       const slice = words.slice(i, i + len);
       const g = countryGroup(slice.map((w) => w.norm));
       if (g === undefined) continue;
-      out.push({ ...words[i]!, text: slice.map((w) => w.text).join(' '), norm: `#country${g}`, end: slice[len - 1]!.end });
+      const norm = `#country${g}`;
+      out.push({ ...words[i]!, text: slice.map((w) => w.text).join(' '), norm, id: internId(norm), end: slice[len - 1]!.end });
       i += len - 1;
       taken = true;
       break;

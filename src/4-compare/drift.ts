@@ -156,7 +156,7 @@ const TOKEN = /(?:\p{L}\.){2,}|\p{L}+|\p{Nd}+(?:[.,]\p{Nd}+)*/gu;
 /** 8 p.m., 8:30 pm, 11.15 a.m.: rewritten on the 24-hour clock so "8:30 p.m." and "20:30" agree. */
 const CLOCK = /\b(\d{1,2})(?:([:.])(\d{2}))?\s*([ap])\.?\s?m\b\.?/gi;
 
-interface WordToken {
+export interface WordToken {
   /** Lower-cased word, or the number's value in digits. */
   key: string;
   /** A name, acronym or figure (part 3 of drift). */

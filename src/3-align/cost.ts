@@ -25,8 +25,8 @@ import type { SideFeatures, PairFeatures } from './features.js';
 import { sparseDot } from './features.js';
 import type { Band } from './band.js';
 
-/** Link shapes searched by the DP, as [ref sentences, cand sentences]: up to 3 sentences a side. */
-export const LINK_SHAPES: ReadonlyArray<readonly [number, number]> = [
+/** Link shapes searched by the DP, as [ref sentences, cand sentences], for groups of up to 4 sentences a side. */
+const ALL_SHAPES: ReadonlyArray<readonly [number, number]> = [
   [1, 1],
   [1, 0],
   [0, 1],
@@ -38,7 +38,19 @@ export const LINK_SHAPES: ReadonlyArray<readonly [number, number]> = [
   [3, 2],
   [2, 3],
   [3, 3],
+  [4, 1],
+  [1, 4],
+  [4, 2],
+  [2, 4],
+  [4, 3],
+  [3, 4],
+  [4, 4],
 ];
+
+/** The shapes with at most `maxGroup` sentences a side (1-0 and 0-1 always). */
+export function linkShapes(maxGroup: number): ReadonlyArray<readonly [number, number]> {
+  return ALL_SHAPES.filter(([a, b]) => a <= maxGroup && b <= maxGroup);
+}
 
 /** Parameters of the cost; defaults tuned on bible-nt dev (Matthew–Acts) only. */
 export interface CostParams {
@@ -57,6 +69,8 @@ export interface CostParams {
   shapeOffset: Record<string, number>;
   /** λ: weight of the Gale–Church length cost. */
   lengthWeight: number;
+  /** Largest number of sentences on one side of a link (1…4). */
+  maxGroup: number;
   /** s²: variance of the length difference per character (Gale & Church use 6.8 across languages). */
   lengthVar: number;
   /** z from which a link starts to cost like leaving its sentences unlinked, and z where it costs as much. */
@@ -75,9 +89,10 @@ export const DEFAULT_COST_PARAMS: CostParams = {
   skipSlope: 0.9,
   sizeExponent: 0.7,
   typeScale: 0.1,
-  shapeOffset: { '3-1': 0.15, '3-2': 0.3 },
+  shapeOffset: { '3-1': 0.15, '3-2': 0.3, '4-1': 0.15, '1-4': 0.15, '4-2': 0.15, '2-4': 0.15, '4-3': 0.15, '3-4': 0.15, '4-4': 0.15 },
   lengthWeight: 0.045,
   lengthVar: 2,
+  maxGroup: 4,
   chanceLow: 0.95,
   chanceHigh: 1.2,
   memberWeight: 0,
@@ -95,6 +110,13 @@ const SHAPE_PRIOR: Record<string, number> = {
   '3-2': 0.003,
   '2-3': 0.003,
   '3-3': 0.001,
+  '4-1': 0.001,
+  '1-4': 0.001,
+  '4-2': 0.0007,
+  '2-4': 0.0007,
+  '4-3': 0.0005,
+  '3-4': 0.0005,
+  '4-4': 0.0003,
 };
 
 /** Standard normal upper tail, Abramowitz & Stegun 26.2.17 (|error| < 7.5e-8). */
@@ -192,7 +214,10 @@ export class PairScorer {
   private crossW = new Float32Array(0);
   private crossC = new Float32Array(0);
   /** Shape penalty by a*4+b. */
-  private readonly shapePen = new Float64Array(16);
+  private readonly shapePen: Float64Array;
+  /** Largest group on one side (params.maxGroup, clamped to 1…4) and the shapes the DP searches. */
+  readonly maxGroup: number;
+  readonly shapes: ReadonlyArray<readonly [number, number]>;
   private readonly acc = new Float64Array(2);
   /**
    * candBreaks[y] = 1 when boilerplate sat between candidate sentences y and y+1: a link may not span it
@@ -217,11 +242,16 @@ export class PairScorer {
     for (const l of pair.ref.len) totR += l;
     for (const l of pair.cand.len) totC += l;
     this.lengthRatio = totR > 0 && totC > 0 ? totC / totR : 1;
-    for (const [a, b] of LINK_SHAPES) {
+    this.maxGroup = Math.max(1, Math.min(4, Math.floor(params.maxGroup)));
+    this.shapes = linkShapes(this.maxGroup);
+    this.shapePen = new Float64Array((this.maxGroup + 1) * (this.maxGroup + 1));
+    this.pairW = new Float64Array(this.maxGroup * this.maxGroup);
+    this.pairC = new Float64Array(this.maxGroup * this.maxGroup);
+    for (const [a, b] of this.shapes) {
       if (a === 0 || b === 0) continue;
       const key = `${a}-${b}`;
       const prior = SHAPE_PRIOR[key] ?? 1e-3;
-      this.shapePen[a * 4 + b] = params.typeScale * Math.log(SHAPE_PRIOR['1-1']! / prior) + (params.shapeOffset[key] ?? 0);
+      this.shapePen[a * (this.maxGroup + 1) + b] = params.typeScale * Math.log(SHAPE_PRIOR['1-1']! / prior) + (params.shapeOffset[key] ?? 0);
     }
     const dimW = Math.max(maxId(pair.ref.words), maxId(pair.cand.words));
     const dimC = Math.max(maxId(pair.ref.chars), maxId(pair.cand.chars));
@@ -236,39 +266,44 @@ export class PairScorer {
 
   private sideCache(f: SideFeatures, other: SideFeatures, dimW: number, dimC: number): SideCache {
     const n = f.n;
-    const w1 = new Float64Array(n);
-    const w2 = new Float64Array(n);
-    const c1 = new Float64Array(n);
-    const c2 = new Float64Array(n);
-    for (let i = 0; i + 1 < n; i++) {
-      w1[i] = sparseDot(f.words, i, f.words, i + 1);
-      c1[i] = sparseDot(f.chars, i, f.chars, i + 1);
-      if (i + 2 < n) {
-        w2[i] = sparseDot(f.words, i, f.words, i + 2);
-        c2[i] = sparseDot(f.chars, i, f.chars, i + 2);
+    // Dots of each row with the rows 1…maxGroup−1 after it: dW[d-1][i] = row i · row i+d.
+    const dW: Float64Array[] = [];
+    const dC: Float64Array[] = [];
+    for (let d = 1; d < this.maxGroup; d++) {
+      const w = new Float64Array(n);
+      const c = new Float64Array(n);
+      for (let i = 0; i + d < n; i++) {
+        w[i] = sparseDot(f.words, i, f.words, i + d);
+        c[i] = sparseDot(f.chars, i, f.chars, i + d);
       }
+      dW.push(w);
+      dC.push(c);
     }
+    // |Σ rows[s, s+k)|² = |Σ rows[s, s+k−1)|² + |row s+k−1|² + 2 Σ_t row s+t · row s+k−1.
     const normW: Float64Array[] = [];
     const normC: Float64Array[] = [];
     const len: Float64Array[] = [];
-    for (let k = 1; k <= 3; k++) {
+    for (let k = 1; k <= this.maxGroup; k++) {
       const nw = new Float64Array(n);
       const nc = new Float64Array(n);
       const ln = new Float64Array(n);
       for (let s = 0; s + k <= n; s++) {
+        const last = s + k - 1;
         if (k === 1) {
           nw[s] = f.wordNorm2[s]!;
           nc[s] = f.charNorm2[s]!;
           ln[s] = f.len[s]!;
-        } else if (k === 2) {
-          nw[s] = f.wordNorm2[s]! + f.wordNorm2[s + 1]! + 2 * w1[s]!;
-          nc[s] = f.charNorm2[s]! + f.charNorm2[s + 1]! + 2 * c1[s]!;
-          ln[s] = f.len[s]! + f.len[s + 1]! + 1;
-        } else {
-          nw[s] = f.wordNorm2[s]! + f.wordNorm2[s + 1]! + f.wordNorm2[s + 2]! + 2 * (w1[s]! + w1[s + 1]! + w2[s]!);
-          nc[s] = f.charNorm2[s]! + f.charNorm2[s + 1]! + f.charNorm2[s + 2]! + 2 * (c1[s]! + c1[s + 1]! + c2[s]!);
-          ln[s] = f.len[s]! + f.len[s + 1]! + f.len[s + 2]! + 2;
+          continue;
         }
+        let xw = 0;
+        let xc = 0;
+        for (let t = s; t < last; t++) {
+          xw += dW[last - t - 1]![t]!;
+          xc += dC[last - t - 1]![t]!;
+        }
+        nw[s] = normW[k - 2]![s]! + f.wordNorm2[last]! + 2 * xw;
+        nc[s] = normC[k - 2]![s]! + f.charNorm2[last]! + 2 * xc;
+        ln[s] = len[k - 2]![s]! + f.len[last]! + 1;
       }
       normW.push(nw);
       normC.push(nc);
@@ -280,7 +315,7 @@ export class PairScorer {
     const dw = sampleDots(f, other, rows, 'words', dimW);
     const dc = sampleDots(f, other, rows, 'chars', dimC);
     const bg: Float64Array[] = [];
-    for (let k = 1; k <= 3; k++) {
+    for (let k = 1; k <= this.maxGroup; k++) {
       const out = new Float64Array(n).fill(1);
       for (let s = 0; s + k <= n && S > 0; s++) {
         const nw = normW[k - 1]![s]!;
@@ -320,8 +355,8 @@ export class PairScorer {
     this.crossStart = new Float64Array(nR + 1);
     let total = 0;
     for (let r = 0; r < nR; r++) {
-      const a = Math.max(0, band.lo[r + 1]! - 3);
-      const b = Math.min(nC, band.hi[Math.min(nR, r + 3)]!);
+      const a = Math.max(0, band.lo[r + 1]! - this.maxGroup);
+      const b = Math.min(nC, band.hi[Math.min(nR, r + this.maxGroup)]!);
       this.crossLo[r] = a;
       this.crossHi[r] = Math.max(a, b);
       this.crossStart[r] = total;
@@ -424,7 +459,7 @@ export class PairScorer {
     const bg = (this.refCache.bg[a - 1]![r]! + this.candCache.bg[b - 1]![c]!) / 2;
     const len = lengthCost(this.refCache.len[a - 1]![r]!, this.candCache.len[b - 1]![c]!, p.lengthVar, this.lengthRatio);
     const z = (1 - s) / bg;
-    let cost = z * Math.pow(a * b, p.sizeExponent) + this.shapePen[a * 4 + b]! + p.lengthWeight * len;
+    let cost = z * Math.pow(a * b, p.sizeExponent) + this.shapePen[a * (this.maxGroup + 1) + b]! + p.lengthWeight * len;
     // A link no better than chance must not be cheaper than leaving its sentences unlinked: with
     // (a·b)^γ < a+b, a 3-1 link of four unrelated sentences would otherwise undercut four 1-0/0-1 links.
     if (z > p.chanceLow) {
@@ -442,8 +477,8 @@ export class PairScorer {
     return total > 0 ? (k * side.wordNorm2[s + member]!) / total : 0;
   }
 
-  private readonly pairW = new Float64Array(9);
-  private readonly pairC = new Float64Array(9);
+  private readonly pairW: Float64Array;
+  private readonly pairC: Float64Array;
 
   /**
    * Σ over the members of a merged link of max(0, θ − sim(member, other side))/θ: a sentence merged into a
@@ -454,8 +489,8 @@ export class PairScorer {
     for (let x = 0; x < a; x++) {
       for (let y = 0; y < b; y++) {
         this.crossSum(r + x, 1, c + y, 1);
-        this.pairW[x * 3 + y] = this.acc[0]!;
-        this.pairC[x * 3 + y] = this.acc[1]!;
+        this.pairW[x * this.maxGroup + y] = this.acc[0]!;
+        this.pairC[x * this.maxGroup + y] = this.acc[1]!;
       }
     }
     const theta = this.params.memberSim;
@@ -469,8 +504,8 @@ export class PairScorer {
         let dw = 0;
         let dc = 0;
         for (let y = 0; y < b; y++) {
-          dw += this.pairW[x * 3 + y]!;
-          dc += this.pairC[x * 3 + y]!;
+          dw += this.pairW[x * this.maxGroup + y]!;
+          dc += this.pairC[x * this.maxGroup + y]!;
         }
         const nw = this.ref.wordNorm2[r + x]!;
         const nc = this.ref.charNorm2[r + x]!;
@@ -484,8 +519,8 @@ export class PairScorer {
         let dw = 0;
         let dc = 0;
         for (let x = 0; x < a; x++) {
-          dw += this.pairW[x * 3 + y]!;
-          dc += this.pairC[x * 3 + y]!;
+          dw += this.pairW[x * this.maxGroup + y]!;
+          dc += this.pairC[x * this.maxGroup + y]!;
         }
         const nw = this.cand.wordNorm2[c + y]!;
         const nc = this.cand.charNorm2[c + y]!;

@@ -4,7 +4,6 @@
  * Memory is one float and one byte per band cell.
  */
 import type { Band } from './band.js';
-import { LINK_SHAPES } from './cost.js';
 import type { PairScorer } from './cost.js';
 
 /** A link in index space: reference [r, r+a), candidate [c, c+b). */
@@ -34,6 +33,7 @@ export function monotonicDp(
   now: () => number = () => performance.now(),
 ): IndexLink[] | DpAbort {
   const { nRef, lo, hi } = band;
+  const shapes = scorer.shapes;
   const start = new Float64Array(nRef + 2);
   for (let i = 0; i <= nRef; i++) start[i + 1] = start[i]! + (hi[i]! - lo[i]! + 1);
   const cells = start[nRef + 1]!;
@@ -50,8 +50,8 @@ export function monotonicDp(
       if (i === 0 && j === 0) continue;
       let best = Infinity;
       let bestK = 255;
-      for (let k = 0; k < LINK_SHAPES.length; k++) {
-        const [a, b] = LINK_SHAPES[k]!;
+      for (let k = 0; k < shapes.length; k++) {
+        const [a, b] = shapes[k]!;
         const pi = i - a;
         const pj = j - b;
         if (pi < 0 || pj < 0) continue;
@@ -76,7 +76,7 @@ export function monotonicDp(
   while (i > 0 || j > 0) {
     const k = back[start[i]! + j - lo[i]!]!;
     if (k === 255) throw new Error('align: DP backtrace left the band (band not connected)');
-    const [a, b] = LINK_SHAPES[k]!;
+    const [a, b] = shapes[k]!;
     links.push({ r: i - a + offR, a, c: j - b + offC, b });
     i -= a;
     j -= b;

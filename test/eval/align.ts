@@ -79,9 +79,12 @@ export function stressCase(name: string, source: readonly string[], foreign: rea
   const goldMoved = new Set<string>();
   const untouchedCand = new Set<number>();
   const untouchedRef = new Set<number>();
+  // A piece is out of order when it is off the longest increasing chain of origins: a block "moved" to a
+  // place where the order happens to hold (its neighbours dropped or moved too) is not a move.
+  const outOfOrder = offChain(pieces.map((p) => (p.origin.length > 0 ? p.origin[0]! : -1)));
   pieces.forEach((p, k) => {
     if (p.origin.length !== 1 || p.reshaped) return;
-    if (p.moved) goldMoved.add(key(p.origin, [k]));
+    if (outOfOrder.has(k)) goldMoved.add(key(p.origin, [k]));
     else {
       goldUntouched.add(key(p.origin, [k]));
       untouchedCand.add(k);
@@ -118,6 +121,29 @@ export function stressCase(name: string, source: readonly string[], foreign: rea
     movedFlagPrecision: flagged > 0 ? flaggedRight / flagged : 0,
     mode: a.mode,
   };
+}
+
+/** Indices (with value ≥ 0) off the longest strictly increasing subsequence of `v`. */
+function offChain(v: readonly number[]): Set<number> {
+  const idx = v.map((x, k) => [x, k] as const).filter(([x]) => x >= 0);
+  const tails: number[] = [];
+  const tailAt: number[] = [];
+  const prev = new Map<number, number>();
+  for (const [x, k] of idx) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = x;
+    tailAt[lo] = k;
+    prev.set(k, lo > 0 ? tailAt[lo - 1]! : -1);
+  }
+  const chain = new Set<number>();
+  for (let k = tails.length > 0 ? tailAt[tails.length - 1]! : -1; k >= 0; k = prev.get(k)!) chain.add(k);
+  return new Set(idx.filter(([, k]) => !chain.has(k)).map(([, k]) => k));
 }
 
 function corpusDocs(seg: Segmenter): { name: string; doc: SegmentedDoc }[] {

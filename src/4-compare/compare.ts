@@ -37,6 +37,8 @@ export function compare(reference: SegmentedDoc, candidate: SegmentedDoc, alignm
       return { ...link, scores: null, drift: boilerplate ? 0 : 1, driftClass: boilerplate ? 'boilerplate' : 'added', diff: null };
     }
     if (link.cand.length === 0) {
+      // Template noise in the reference (a page's "Leave a Reply") is not content the candidate had to keep.
+      if (link.ref.every((id) => refById.get(id)!.boilerplate)) return { ...link, scores: null, drift: 0, driftClass: 'boilerplate', diff: null };
       stats.push(linkStats('', normalizeForCompare(refText)));
       return { ...link, scores: null, drift: 1, driftClass: 'omitted', diff: null };
     }

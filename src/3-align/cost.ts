@@ -230,6 +230,8 @@ export class PairScorer {
    */
   refMask: Uint8Array | undefined;
   candMask: Uint8Array | undefined;
+  /** Cost of one unlinked sentence in use: params.skipCost unless the aligner adapts it (align.ts). */
+  skipCost: number;
 
   constructor(
     pair: PairFeatures,
@@ -237,6 +239,7 @@ export class PairScorer {
   ) {
     this.ref = pair.ref;
     this.cand = pair.cand;
+    this.skipCost = params.skipCost;
     let totR = 0;
     let totC = 0;
     for (const l of pair.ref.len) totR += l;
@@ -453,7 +456,7 @@ export class PairScorer {
       if (this.candMask) for (let y = c; y < c + b; y++) masked += this.candMask[y]!;
       if (masked > 0) return masked === 1 && a + b === 1 ? 0 : Infinity;
     }
-    if (a === 0 || b === 0) return (a + b) * p.skipCost;
+    if (a === 0 || b === 0) return (a + b) * this.skipCost;
     if (b > 1 && this.candBreaks !== undefined) for (let y = c; y < c + b - 1; y++) if (this.candBreaks[y]) return Infinity;
     const s = this.sim(r, a, c, b);
     const bg = (this.refCache.bg[a - 1]![r]! + this.candCache.bg[b - 1]![c]!) / 2;
@@ -463,7 +466,7 @@ export class PairScorer {
     // A link no better than chance must not be cheaper than leaving its sentences unlinked: with
     // (a·b)^γ < a+b, a 3-1 link of four unrelated sentences would otherwise undercut four 1-0/0-1 links.
     if (z > p.chanceLow) {
-      const floor = (a + b) * p.skipCost * Math.min(1, (z - p.chanceLow) / (p.chanceHigh - p.chanceLow));
+      const floor = (a + b) * this.skipCost * Math.min(1, (z - p.chanceLow) / (p.chanceHigh - p.chanceLow));
       if (floor > cost) cost = floor;
     }
     if ((a > 1 || b > 1) && p.memberWeight > 0) cost += p.memberWeight * this.weakMembers(r, a, c, b);

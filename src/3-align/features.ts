@@ -104,19 +104,21 @@ class Vocabulary {
   readonly stems = new Map<string, number>();
   readonly grams = new Map<string, number>();
   /** Surface form (prefixed with \u0000 when sentence-initial) → token id. */
+  /** Surface form → token id, for tokens inside a sentence and for sentence-initial ones. */
   readonly tokenIds = new Map<string, number>();
+  readonly initialIds = new Map<string, number>();
   readonly infos: TokenInfo[] = [];
 
   constructor(private readonly gramSize: number) {}
 
   id(token: string, sentenceInitial: boolean): number {
-    // Sentence-initial capitals say nothing about entity-hood; look the token up by a key that records it.
-    const key = sentenceInitial ? `\u0000${token}` : token;
-    let id = this.tokenIds.get(key);
+    // Sentence-initial capitals say nothing about entity-hood, so the two positions are told apart.
+    const map = sentenceInitial ? this.initialIds : this.tokenIds;
+    let id = map.get(token);
     if (id === undefined) {
       id = this.infos.length;
       this.infos.push(this.analyse(token, sentenceInitial));
-      this.tokenIds.set(key, id);
+      map.set(token, id);
     }
     return id;
   }
@@ -227,8 +229,13 @@ class RowBuilder {
     this.acc[id] = this.acc[id]! + w;
   }
 
-  /** Closes the current row, each value mapped by `weight(tf, id)`; returns the row's squared norm. */
-  endRow(weight: (tf: number, id: number) => number): number {
+  /**
+   * Closes the current row: value = (1 + ln tf) · idf[id] · (boost[id] || 1); boosted ids are reported in
+   * `boostedOut` and their boost reset. Returns the row's squared norm. The term frequency is sub-linear:
+   * a word repeated in one sentence ("the father of … the father of") is evidence once, not five times
+   * (Manning, Raghavan & Schütze, Introduction to IR, §6.4.1).
+   */
+  endRow(idf: Float64Array, boost?: Float64Array, boostedOut?: number[]): number {
     const t = this.touched.subarray(0, this.nTouched).sort();
     if (this.size + t.length > this.ids.length) {
       const cap = Math.max(this.ids.length * 2, this.size + t.length);
@@ -242,7 +249,13 @@ class RowBuilder {
     let norm2 = 0;
     for (let k = 0; k < t.length; k++) {
       const id = t[k]!;
-      const v = weight(this.acc[id]!, id);
+      const tf = this.acc[id]!;
+      let v = (tf > 1 ? 1 + Math.log(tf) : tf) * idf[id]!;
+      if (boost !== undefined && boost[id]! > 0) {
+        v *= boost[id]!;
+        boost[id] = 0;
+        boostedOut?.push(id);
+      }
       this.ids[this.size] = id;
       this.vals[this.size] = v;
       this.size++;
@@ -261,14 +274,6 @@ class RowBuilder {
       vals: this.vals.slice(0, this.size),
     };
   }
-}
-
-/**
- * Sub-linear term frequency: a word repeated in one sentence ("the father of … the father of") is evidence
- * once, not five times (Manning et al., IR book §6.4.1).
- */
-function sublinear(tf: number): number {
-  return tf > 0 ? 1 + Math.log(tf) : 0;
 }
 
 /**
@@ -331,46 +336,37 @@ export function extractFeatures(
     const n = raw.n;
     const words = new RowBuilder(stemCount, n * 12);
     const chars = new RowBuilder(gramCount, n * 60);
-    const stems = new RowBuilder(stemCount, n * 12);
-    const entities = new RowBuilder(stemCount, n * 2);
+    const entPtr = new Int32Array(n + 1);
+    const entIds: number[] = [];
     const wordNorm2 = new Float64Array(n);
     const charNorm2 = new Float64Array(n);
     const boost = new Float64Array(stemCount); // per row: the boost of a stem seen entity-like
-    const wordWeight = (tf: number, id: number): number => {
-      const b = boost[id]! > 0 ? boost[id]! : 1;
-      boost[id] = 0;
-      return sublinear(tf) * stemIdf[id]! * b;
-    };
-    const charWeight = (tf: number, id: number): number => sublinear(tf) * gramIdf[id]!;
-    const one = (): number => 1;
     for (let s = 0; s < n; s++) {
       for (let k = raw.ptr[s]!; k < raw.ptr[s + 1]!; k++) {
         const t = infos[raw.tokens[k]!]!;
         if (t.stem < 0) continue;
         words.add(t.stem, 1);
-        stems.add(t.stem, 1);
-        if (t.entityLike) {
-          boost[t.stem] = options.entityBoost;
-          entities.add(t.stem, 1);
-        }
+        if (t.entityLike) boost[t.stem] = options.entityBoost;
         const grams = t.grams;
         for (let q = 0; q < grams.length; q++) chars.add(grams[q]!, 1);
       }
-      wordNorm2[s] = words.endRow(wordWeight);
-      charNorm2[s] = chars.endRow(charWeight);
-      stems.endRow(one);
-      entities.endRow(one);
+      // Entity-like stems of the row are those the word weighting boosts; endRow reports them in order.
+      wordNorm2[s] = words.endRow(stemIdf, boost, entIds);
+      charNorm2[s] = chars.endRow(gramIdf);
+      entPtr[s + 1] = entIds.length;
     }
+    const wordRows = words.build();
     return {
       n,
-      words: words.build(),
+      words: wordRows,
       chars: chars.build(),
       wordNorm2,
       charNorm2,
       len: raw.len,
-      stems: stems.build(),
+      // The stems of a row are the word view's ids (sorted, unique), with weight 1.
+      stems: { ptr: wordRows.ptr, ids: wordRows.ids, vals: new Float32Array(wordRows.ids.length).fill(1) },
       hash: raw.hash,
-      entities: entities.build(),
+      entities: { ptr: entPtr, ids: Int32Array.from(entIds), vals: new Float32Array(entIds.length).fill(1) },
     };
   };
 

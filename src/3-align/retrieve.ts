@@ -12,17 +12,20 @@ const EXHAUSTIVE_PAIRS = 250_000;
 const KEYS_PER_SENTENCE = 4;
 const MAX_POSTINGS = 64;
 
-/** For each reference sentence, the lowest normalised dissimilarity z to any single candidate sentence. */
-export function bestCounterparts(f: PairFeatures, scorer: PairScorer): Float64Array {
-  const nR = f.ref.n;
+/** For the given reference sentences, the lowest normalised dissimilarity z to any single candidate sentence. */
+export function bestCounterparts(f: PairFeatures, scorer: PairScorer, refs: readonly number[]): Map<number, number> {
   const nC = f.cand.n;
-  const best = new Float64Array(nR).fill(Infinity);
+  const best = new Map<number, number>();
   const z = (i: number, j: number): number => {
     const bg = (scorer.background('ref', i, 1) + scorer.background('cand', j, 1)) / 2;
     return (1 - scorer.sim(i, 1, j, 1)) / bg;
   };
-  if (nR * nC <= EXHAUSTIVE_PAIRS) {
-    for (let i = 0; i < nR; i++) for (let j = 0; j < nC; j++) best[i] = Math.min(best[i]!, z(i, j));
+  if (refs.length * nC <= EXHAUSTIVE_PAIRS) {
+    for (const i of refs) {
+      let b = Infinity;
+      for (let j = 0; j < nC; j++) b = Math.min(b, z(i, j));
+      best.set(i, b);
+    }
     return best;
   }
   const postings = new Map<number, number[]>();
@@ -38,7 +41,8 @@ export function bestCounterparts(f: PairFeatures, scorer: PairScorer): Float64Ar
   const df = (id: number): number => f.stemDfRef[id]! + f.stemDfCand[id]!;
   const R = f.ref.stems;
   const seen = new Set<number>();
-  for (let i = 0; i < nR; i++) {
+  for (const i of refs) {
+    let b = Infinity;
     const ids = Array.from(R.ids.subarray(R.ptr[i]!, R.ptr[i + 1]!)).filter((id) => (postings.get(id)?.length ?? 0) > 0);
     ids.sort((a, b) => df(a) - df(b) || a - b);
     seen.clear();
@@ -48,9 +52,10 @@ export function bestCounterparts(f: PairFeatures, scorer: PairScorer): Float64Ar
       for (const j of p) {
         if (seen.has(j)) continue;
         seen.add(j);
-        best[i] = Math.min(best[i]!, z(i, j));
+        b = Math.min(b, z(i, j));
       }
     }
+    best.set(i, b);
   }
   return best;
 }

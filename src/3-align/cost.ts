@@ -215,6 +215,8 @@ export class PairScorer {
   private crossC = new Float32Array(0);
   /** Shape penalty by a*4+b. */
   private readonly shapePen: Float64Array;
+  /** (a·b)^γ by a*(maxGroup+1)+b. */
+  private readonly sizeFactor: Float64Array;
   /** Largest group on one side (params.maxGroup, clamped to 1…4) and the shapes the DP searches. */
   readonly maxGroup: number;
   readonly shapes: ReadonlyArray<readonly [number, number]>;
@@ -248,12 +250,14 @@ export class PairScorer {
     this.maxGroup = Math.max(1, Math.min(4, Math.floor(params.maxGroup)));
     this.shapes = linkShapes(this.maxGroup);
     this.shapePen = new Float64Array((this.maxGroup + 1) * (this.maxGroup + 1));
+    this.sizeFactor = new Float64Array((this.maxGroup + 1) * (this.maxGroup + 1));
     this.pairW = new Float64Array(this.maxGroup * this.maxGroup);
     this.pairC = new Float64Array(this.maxGroup * this.maxGroup);
     for (const [a, b] of this.shapes) {
       if (a === 0 || b === 0) continue;
       const key = `${a}-${b}`;
       const prior = SHAPE_PRIOR[key] ?? 1e-3;
+      this.sizeFactor[a * (this.maxGroup + 1) + b] = Math.pow(a * b, params.sizeExponent);
       this.shapePen[a * (this.maxGroup + 1) + b] = params.typeScale * Math.log(SHAPE_PRIOR['1-1']! / prior) + (params.shapeOffset[key] ?? 0);
     }
     const dimW = Math.max(maxId(pair.ref.words), maxId(pair.cand.words));
@@ -448,7 +452,7 @@ export class PairScorer {
   }
 
   /** Cost of a link of shape a-b covering reference [r, r+a) and candidate [c, c+b); see the module comment. */
-  cost(r: number, a: number, c: number, b: number): number {
+  cost(r: number, a: number, c: number, b: number, budget = Infinity): number {
     const p = this.params;
     if (this.refMask !== undefined || this.candMask !== undefined) {
       let masked = 0;
@@ -458,11 +462,16 @@ export class PairScorer {
     }
     if (a === 0 || b === 0) return (a + b) * this.skipCost;
     if (b > 1 && this.candBreaks !== undefined) for (let y = c; y < c + b - 1; y++) if (this.candBreaks[y]) return Infinity;
+    // The shape and length parts first: when they alone exceed `budget` (the DP's best so far for the
+    // cell), the similarity is never computed.
+    const fixed =
+      this.shapePen[a * (this.maxGroup + 1) + b]! +
+      p.lengthWeight * lengthCost(this.refCache.len[a - 1]![r]!, this.candCache.len[b - 1]![c]!, p.lengthVar, this.lengthRatio);
+    if (fixed >= budget) return Infinity;
     const s = this.sim(r, a, c, b);
     const bg = (this.refCache.bg[a - 1]![r]! + this.candCache.bg[b - 1]![c]!) / 2;
-    const len = lengthCost(this.refCache.len[a - 1]![r]!, this.candCache.len[b - 1]![c]!, p.lengthVar, this.lengthRatio);
     const z = (1 - s) / bg;
-    let cost = z * Math.pow(a * b, p.sizeExponent) + this.shapePen[a * (this.maxGroup + 1) + b]! + p.lengthWeight * len;
+    let cost = z * this.sizeFactor[a * (this.maxGroup + 1) + b]! + fixed;
     // A link no better than chance must not be cheaper than leaving its sentences unlinked: with
     // (a·b)^γ < a+b, a 3-1 link of four unrelated sentences would otherwise undercut four 1-0/0-1 links.
     if (z > p.chanceLow) {

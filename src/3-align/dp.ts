@@ -59,7 +59,7 @@ export function monotonicDp(
         if (pj < pl || pj > hi[pi]!) continue;
         const prev = D[start[pi]! + pj - pl]!;
         if (prev === Infinity) continue;
-        const c = prev + scorer.cost(pi + offR, a, pj + offC, b);
+        const c = prev + scorer.cost(pi + offR, a, pj + offC, b, best - prev);
         if (c < best) {
           best = c;
           bestK = k;

@@ -10,11 +10,12 @@
  */
 import type { AlignmentLink, Finding, SegmentedDoc, Severity, Span } from '../types.js';
 import { COMPOUND_SUFFIXES, extractEntities, isAcronymToken, type Entity } from './extract.js';
-import { FUNCTION_WORDS, MAX_COUNTRY_WORDS, MONTHS, TITLE_WORDS, countryGroup, isEnglishWord, normalizeWord } from './lexicon.js';
+import { FUNCTION_WORDS, MAX_COUNTRY_WORDS, MONTHS, TITLE_WORDS, countryGroup, countryGroupOfWord, isEnglishWord, normalizeWord } from './lexicon.js';
+import { tooFarApart } from './similarity.js';
 import { comparableNumbers, extractNumbers, numberKey, sameNumber, type NumberMention } from './numbers.js';
 import { RULE, ruleMeta, type EntityRuleId } from './rules.js';
 import { resetInternIfLarge, tokenizeDoc, type Token, type TokenizedDoc } from './tokens.js';
-import { alignWords, countryOfWords, isClose, isConnector, matchWord, similarityOf, stem, type WordOp } from './words.js';
+import { alignWords, countryOfWords, isClose, isConnector, matchWord, normHasNumeral, similarityOf, stem, type WordOp } from './words.js';
 
 /** Protected terms: each must appear in the candidate verbatim or as one of its allowed variants. */
 export interface Glossary {
@@ -42,7 +43,7 @@ interface State {
   /** Word tokens of each candidate sentence. */
   candWords: Token[][];
   /** Token index → position among its sentence's words. */
-  wordPos: Map<number, number>;
+  wordPos: Int32Array;
   /** Candidate token index → 1 once an entity (or an inserted name) claimed it. */
   consumed: Uint8Array;
   /** Reference sentence index → aligned candidate sentence indices. */
@@ -61,6 +62,10 @@ interface State {
   entityWords: Map<number, { id: number; t: Token }[]>;
   /** Reference sentence index → word diff against its aligned candidate text (null: too long to diff). */
   diffs: Map<number, SentenceDiff | null>;
+  /** (reference word id, candidate sentence) → positions of the words matching it (see `matchPositions`). */
+  matchPosCache: Map<number, number[]>;
+  /** Per candidate sentence, lazily: does it use capitals beyond its first word? */
+  capsCache: (boolean | undefined)[];
   /** Per candidate sentence, lazily: clause number of each word (see `segmentsOf`). */
   segmentCache: (number[] | undefined)[];
   /** Per candidate sentence, lazily: country groups of multi-word forms starting at each word position. */
@@ -75,7 +80,7 @@ function countryMentions(st: State, si: number): { p: number; len: number; g: nu
   list = [];
   const words = st.candWords[si]!;
   for (let p = 0; p < words.length; p++) {
-    if (countryGroup([words[p]!.norm]) === undefined && !MULTI_FIRST.has(words[p]!.norm)) continue;
+    if (countryGroupOfWord(words[p]!.norm) === undefined && !MULTI_FIRST.has(words[p]!.norm)) continue;
     for (let len = Math.min(MAX_COUNTRY_WORDS, words.length - p); len >= 1; len--) {
       const g = countryOfWords(words.slice(p, p + len));
       if (g !== undefined) list.push({ p, len, g });
@@ -168,8 +173,8 @@ function initState(ref: TokenizedDoc, cand: TokenizedDoc, links: AlignmentLink[]
     for (let i = s.first; i < s.last; i++) if (cand.tokens[i]!.word) w.push(cand.tokens[i]!);
     return w;
   });
-  const wordPos = new Map<number, number>();
-  candWords.forEach((ws) => ws.forEach((t, p) => wordPos.set(t.index, p)));
+  const wordPos = new Int32Array(cand.tokens.length).fill(-1);
+  candWords.forEach((ws) => ws.forEach((t, p) => (wordPos[t.index] = p)));
   const s0: number[][] = ref.sentences.map(() => []);
   for (const l of links) {
     const cs = l.cand.map((id) => cand.sentenceIndex.get(id)).filter((x): x is number => x !== undefined);
@@ -212,7 +217,7 @@ function initState(ref: TokenizedDoc, cand: TokenizedDoc, links: AlignmentLink[]
     expected.push(last);
     if (s0[ri]!.length) last = s0[ri]![s0[ri]!.length - 1]! + 1;
   });
-  return { ref, cand, candWords, wordPos, consumed: new Uint8Array(cand.tokens.length), s0, s1, status: new Map(), found: new Map(), findings: [], glossaryRanges: [], countryCache: [], segmentCache: [], multiGroupCache: [], diffs: new Map(), expected, entityWords: new Map() };
+  return { ref, cand, candWords, wordPos, consumed: new Uint8Array(cand.tokens.length), s0, s1, status: new Map(), found: new Map(), findings: [], glossaryRanges: [], countryCache: [], matchPosCache: new Map(), capsCache: [], segmentCache: [], multiGroupCache: [], diffs: new Map(), expected, entityWords: new Map() };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -255,35 +260,72 @@ function q(s: string): string {
 /** Find the entity's words as a consecutive run of free candidate words in the scope sentences. */
 function findExact(st: State, e: Entity, scope: number[], requireFree: boolean): CandRange | undefined {
   const w0 = e.words[0];
-  if (!w0) return undefined;
-  const inScope = new Set(scope);
+  if (!w0 || !scope.length) return undefined;
+  const occurrences = st.cand.byNorm.get(w0.norm);
+  if (!occurrences) return undefined;
+  const wide = scope.length > 3;
+  const inScope = scopeTest(st, scope);
+  // Span of a narrow scope, for the relative place of an occurrence in it.
+  let a = Infinity;
+  let b = -Infinity;
+  if (!wide) {
+    for (const si of scope) {
+      a = Math.min(a, st.cand.sentences[si]!.start);
+      b = Math.max(b, st.cand.sentences[si]!.end);
+    }
+  }
   // Among several occurrences, the one at about the same relative place wins: "Korea-U.S. cooperation" at
   // the end of the sentence is not the "Korea" of "Korea Aerospace Administration" at its start.
   const target = relPos(st.ref, e.sent, e.start);
   let best: CandRange | undefined;
   let bestD = Infinity;
-  for (const idx of st.cand.byNorm.get(w0.norm) ?? []) {
+  const n = e.words.length;
+  for (const idx of occurrences) {
     const t = st.cand.tokens[idx]!;
-    if (!inScope.has(t.sent)) continue;
+    if (!inScope(t.sent)) continue;
     const words = st.candWords[t.sent]!;
-    const p = st.wordPos.get(idx)!;
+    const p = st.wordPos[idx]!;
+    if (p + n > words.length) continue;
     let ok = true;
-    for (let k = 0; k < e.words.length; k++) {
-      const c = words[p + k];
-      if (!c || c.norm !== e.words[k]!.norm || (requireFree && !isFree(st, c.index, e.type))) {
+    for (let k = 0; k < n; k++) {
+      const c = words[p + k]!;
+      if (c.id !== e.words[k]!.id || (requireFree && st.consumed[c.index] !== 0)) {
         ok = false;
         break;
       }
     }
     if (!ok) continue;
     // Beyond the aligned sentences, the occurrence nearest to where the text should be wins.
-    const d = (scope.length > 3 ? Math.abs(t.sent - st.expected[e.sent]!) : 0) + Math.abs(scopeRelPos(st, scope, t.start) - target);
+    const rel = wide ? wideRelPos(st, inScope, t) : b > a ? (t.start - a) / (b - a) : 0;
+    const d = (wide ? Math.abs(t.sent - st.expected[e.sent]!) : 0) + Math.abs(rel - target);
     if (d < bestD) {
       bestD = d;
-      best = { first: idx, last: words[p + e.words.length - 1]!.index };
+      best = { first: idx, last: words[p + n - 1]!.index };
     }
   }
   return best;
+}
+
+/** Membership test for a scope (sorted candidate sentence indices): includes for a few, a set for more. */
+function scopeTest(st: State, scope: number[]): (si: number) => boolean {
+  if (scope.length <= 4) return (si) => scope.includes(si);
+  if (scope.length === st.cand.sentences.length) return () => true;
+  const set = new Set(scope);
+  return (si) => set.has(si);
+}
+
+/**
+ * `scopeRelPos` for a wide scope, without walking it: the first scope sentence (in order) that contains the
+ * token's offset, which is its own sentence unless an earlier one ends exactly there.
+ */
+function wideRelPos(st: State, inScope: (si: number) => boolean, t: Token): number {
+  let pick = t.sent;
+  for (let si = t.sent - 1; si >= 0; si--) {
+    const s = st.cand.sentences[si]!;
+    if (!(t.start >= s.start && t.start <= s.end)) break;
+    if (inScope(si)) pick = si;
+  }
+  return relPos(st.cand, pick, t.start);
 }
 
 /** Relative position of a candidate offset within the span of the scope sentences (0–1). */
@@ -375,11 +417,12 @@ function singleWordFuzzy(st: State, e: Entity, scope: number[]): boolean {
   if (/\p{N}/u.test(w.norm) && !/\p{L}/u.test(w.norm)) return false;
   let best: { t: Token; jw: number } | undefined;
   const wHead = givenNameHead(st.ref.tokens, w.index);
+  const wNum = normHasNumeral(w);
   for (const t of freeNameTokens(st, scope, e.type)) {
     if (w.cap && !t.cap && hasCapitals(st, t.sent)) continue; // a lower-case word in a cased text is not the name
     // "Min" of "Han Min-young" is a syllable of a given name, not a word that could be "Moon".
     if (!wHead && givenNameHead(st.cand.tokens, t.index)) continue;
-    if (/\p{N}/u.test(t.norm) !== /\p{N}/u.test(w.norm)) continue;
+    if (normHasNumeral(t) !== wNum) continue;
     if (!isClose(w, t)) continue;
     const sim = similarityOf(w, t);
     if (matchWord(w, t) === 'variant') {
@@ -419,13 +462,15 @@ function givenNameHead(toks: Token[], i: number): boolean {
 /** ROK → Rock: the candidate word is a common English word while the reference word is not. */
 function isDictionaryRendering(w: Token, t: Token): boolean {
   if (!isEnglishWord(t.norm)) return false;
-  if (countryGroup([t.norm]) !== undefined) return false;
+  if (countryGroupOfWord(t.norm) !== undefined) return false;
   return isAcronymToken(w) || !isEnglishWord(w.norm);
 }
 
 /** Does the candidate sentence use capitals beyond its first word (so case is informative)? */
 function hasCapitals(st: State, si: number): boolean {
-  return st.candWords[si]!.some((t) => t.cap && !t.initial);
+  let v = st.capsCache[si];
+  if (v === undefined) st.capsCache[si] = v = st.candWords[si]!.some((t) => t.cap && !t.initial);
+  return v;
 }
 
 interface Window {
@@ -444,7 +489,7 @@ interface Window {
  */
 function bestWindow(st: State, e: Entity, scope: number[]): Window | undefined {
   const content = e.words.filter((w) => !isConnector(w));
-  const contentGroups = content.map((w) => countryGroup([w.norm]) ?? -1);
+  const contentGroups = content.map((w) => countryGroupOfWord(w.norm) ?? -1);
   const maxSpan = e.words.length + 3;
   const covered = new Uint8Array(content.length);
   let best: Window | undefined;
@@ -452,17 +497,21 @@ function bestWindow(st: State, e: Entity, scope: number[]): Window | undefined {
     const words = st.candWords[si]!;
     const multi = multiGroupsAt(st, si);
     const segment = segmentsOf(st, si);
+    // Entity words each candidate word could stand for (k ascending, each once).
+    const refsAt: (number[] | undefined)[] = [];
+    for (let k = 0; k < content.length; k++) {
+      const add = (p: number) => {
+        const list = (refsAt[p] ??= []);
+        if (list[list.length - 1] !== k) list.push(k);
+      };
+      for (const p of matchPositions(st, content[k]!, si)) add(p);
+      // Multi-word country forms starting here ("United Nations" for a reference "UN").
+      if (contentGroups[k]! >= 0) for (const [p, groups] of multi) if (groups.includes(contentGroups[k]!) && !isConnector(words[p]!)) add(p);
+    }
     const anchors: { p: number; refs: number[] }[] = [];
-    for (let p = 0; p < words.length; p++) {
-      const c = words[p]!;
-      if (!isFree(st, c.index, e.type) || isConnector(c)) continue;
-      let refs: number[] | undefined;
-      // Groups of the multi-word country forms starting here ("United Nations" for a reference "UN").
-      const groups = multi.get(p);
-      for (let k = 0; k < content.length; k++) {
-        if (matchWord(content[k]!, c) || (groups && groups.includes(contentGroups[k]!))) (refs ??= []).push(k);
-      }
-      if (refs) anchors.push({ p, refs });
+    for (let p = 0; p < refsAt.length; p++) {
+      const refs = refsAt[p];
+      if (refs && isFree(st, words[p]!.index, e.type)) anchors.push({ p, refs });
     }
     for (let x = 0; x < anchors.length; x++) {
       covered.fill(0);
@@ -483,6 +532,25 @@ function bestWindow(st: State, e: Entity, scope: number[]): Window | undefined {
     }
   }
   return best;
+}
+
+/**
+ * Positions of the candidate words of sentence `si` that match reference word `w` (exact, inflection,
+ * spelling convention, country variant or misspelling; connectors never), cached per run: the entities of one
+ * reference sentence share their words and their aligned sentences.
+ */
+function matchPositions(st: State, w: Token, si: number): number[] {
+  const key = w.id * 1048576 + si;
+  let list = st.matchPosCache.get(key);
+  if (list) return list;
+  list = [];
+  const words = st.candWords[si]!;
+  for (let p = 0; p < words.length; p++) {
+    const c = words[p]!;
+    if (!isConnector(c) && matchWord(w, c)) list.push(p);
+  }
+  st.matchPosCache.set(key, list);
+  return list;
 }
 
 /** Word position → groups of the multi-word country/organisation forms starting there (cached per sentence). */
@@ -993,16 +1061,28 @@ function mergeLinked(st: State, entities: Entity[]): void {
 const NAME_SUFFIXES = new Set(['ltd', 'inc', 'corp', 'llc', 'plc', 'gmbh', 'jr', 'sr', 'st', 'co']);
 
 function insertedNames(st: State, entities: Entity[]): void {
-  const refWords: Token[] = [];
+  // Reference entity words of three letters or more, by length (closeness needs similar lengths), and their stems.
+  const byLength: Token[][] = [];
+  const refStems = new Set<string>();
   const seen = new Set<number>();
   for (const e of entities) for (const w of e.words) if (!seen.has(w.id) && w.letter && w.norm.length >= 3) {
     seen.add(w.id);
-    refWords.push(w);
+    (byLength[w.norm.length] ??= []).push(w);
+    refStems.add(stem(w.norm));
   }
+  const resemblesReference = (t: Token): boolean => {
+    if (refStems.has(stem(t.norm))) return true;
+    for (let l = 3; l < byLength.length; l++) {
+      const list = byLength[l];
+      if (!list || tooFarApart(l, t.norm.length)) continue;
+      for (const w of list) if (isClose(w, t)) return true;
+    }
+    return false;
+  };
   // At a sentence start capitals say nothing, but a word no dictionary knows is still a name ("Spectee
   // children may…" where the reference had "Wolf children may…").
   const isNameWord = (t: Token) =>
-    t.word && t.cap && t.text.length >= 3 && (t.alpha || /^\p{L}[\p{L}\p{M}]+$/u.test(t.text)) && !FUNCTION_WORDS.has(t.norm) && !TITLE_WORDS.has(t.norm) && !MONTHS.has(t.norm) && !NAME_SUFFIXES.has(t.norm) && countryGroup([t.norm]) === undefined && !isEnglishWord(t.norm) && !isEnglishWord(t.norm.replace(/s$/, ''));
+    t.word && t.cap && t.text.length >= 3 && (t.alpha || /^\p{L}[\p{L}\p{M}]+$/u.test(t.text)) && !FUNCTION_WORDS.has(t.norm) && !TITLE_WORDS.has(t.norm) && !MONTHS.has(t.norm) && !NAME_SUFFIXES.has(t.norm) && countryGroupOfWord(t.norm) === undefined && !isEnglishWord(t.norm) && !isEnglishWord(t.norm.replace(/s$/, ''));
   for (let si = 0; si < st.cand.sentences.length; si++) {
     const s = st.cand.sentences[si]!;
     if (s.boilerplate || s.titleCase) continue;
@@ -1010,8 +1090,7 @@ function insertedNames(st: State, entities: Entity[]): void {
     for (let p = 0; p < words.length; p++) {
       const t = words[p]!;
       if (!isNameWord(t) || st.consumed[t.index] || st.ref.byNorm.has(t.norm)) continue;
-      const ts = stem(t.norm);
-      if (refWords.some((w) => isClose(w, t) || stem(w.norm) === ts)) continue;
+      if (resemblesReference(t)) continue;
       // Group with neighbouring capitalised words glued or adjacent ("Al -Mudhah").
       let a = p;
       let b = p;
@@ -1046,7 +1125,7 @@ function checkGlossary(st: State, glossary: Glossary): void {
       const tokFirst = st.ref.tokens.findIndex((t) => t.start >= start);
       let tokLast = tokFirst;
       while (tokLast + 1 < st.ref.tokens.length && st.ref.tokens[tokLast + 1]!.end <= end) tokLast++;
-      const fake: Entity = { id: -1, type: 'name', sent: si, first: tokFirst, last: tokLast, start, end, text: m[0], words: st.ref.tokens.slice(tokFirst, tokLast + 1).filter((t) => t.word) };
+      const fake: Entity = { id: -1, type: 'name', sent: si, first: tokFirst, last: tokLast, start, end, text: m[0], words: st.ref.tokens.slice(tokFirst, tokLast + 1).filter((t) => t.word), linked: undefined, number: undefined };
       const win = bestWindow(st, fake, st.s0[si]!);
       const cs = win ? candSpan(st, st.candWords[win.sent]![win.a]!.index, st.candWords[win.sent]![win.b]!.index) : null;
       report(st, RULE.glossary, undefined, `Glossary term ${q(term)} is not in the corresponding candidate text${variants.length ? ` (allowed: ${variants.map(q).join(', ')})` : ''}${cs ? `; found ${q(cs.text)} instead` : ''}.`, { text: m[0], sentence: st.ref.sentences[si]!.id, start, end }, cs, { term, variants });

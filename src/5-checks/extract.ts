@@ -7,7 +7,7 @@
  * common word at the start of a sentence ("Officials", "Noting") is not a name unless the text capitalises it
  * elsewhere or a capitalised word follows; in headline-style lines only words that look like names are kept.
  */
-import { CONNECTORS, FUNCTION_WORDS, MONTHS, ORG_HEADS, TITLE_WORDS, WEEKDAYS, countryGroup, isEnglishWord } from './lexicon.js';
+import { CONNECTORS, FUNCTION_WORDS, MONTHS, ORG_HEADS, TITLE_WORDS, WEEKDAYS, countryGroupOfWord, isEnglishWord } from './lexicon.js';
 import { extractNumbers, type NumberMention } from './numbers.js';
 import type { Token, TokenizedDoc } from './tokens.js';
 
@@ -104,7 +104,16 @@ function acronymLetters(text: string): string {
  * Per word, the letters it can give to an acronym: its initial, inner capitals ("AeroSpace" → A S), every
  * letter of an all-caps word ("LEO"), digits; connectors give an optional initial ("of" in MOFA).
  */
+const initialsCache = new WeakMap<Token, { letters: string; optional: boolean }>();
+
+/** `computeInitials`, once per token (definition search tries many starts over the same words). */
 function wordInitials(t: Token): { letters: string; optional: boolean } {
+  let v = initialsCache.get(t);
+  if (!v) initialsCache.set(t, (v = computeInitials(t)));
+  return v;
+}
+
+function computeInitials(t: Token): { letters: string; optional: boolean } {
   const text = t.text;
   if (CONNECTORS.has(t.norm) && !t.cap) return { letters: text[0]!.toUpperCase(), optional: true };
   if (/^\p{N}+$/u.test(text)) return { letters: text, optional: false };
@@ -117,6 +126,9 @@ function wordInitials(t: Token): { letters: string; optional: boolean } {
  * How well an acronym's letters follow the initials of `words`: longest common subsequence over the
  * initials string. Returns matched letters and how many non-optional words contributed.
  */
+/** Scratch table for `initialsScore`, reused across calls. */
+let scoreTable = new Int32Array(256);
+
 export function initialsScore(acronym: string, words: Token[]): { matched: number; wordsUsed: number; contentWords: number } {
   const parts = words.map(wordInitials);
   const seq: { ch: string; word: number }[] = [];
@@ -126,10 +138,13 @@ export function initialsScore(acronym: string, words: Token[]): { matched: numbe
   const a = acronym;
   const n = a.length;
   const m = seq.length;
-  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  const w = m + 1;
+  if (scoreTable.length < (n + 1) * w) scoreTable = new Int32Array((n + 1) * w * 2);
+  const dp = scoreTable;
+  dp.fill(0, 0, (n + 1) * w);
   for (let i = 1; i <= n; i++) {
     for (let j = 1; j <= m; j++) {
-      dp[i]![j] = a[i - 1] === seq[j - 1]!.ch ? dp[i - 1]![j - 1]! + 1 : Math.max(dp[i - 1]![j]!, dp[i]![j - 1]!);
+      dp[i * w + j] = a[i - 1] === seq[j - 1]!.ch ? dp[(i - 1) * w + j - 1]! + 1 : Math.max(dp[(i - 1) * w + j]!, dp[i * w + j - 1]!);
     }
   }
   // Trace back which words were used.
@@ -137,16 +152,16 @@ export function initialsScore(acronym: string, words: Token[]): { matched: numbe
   let i = n;
   let j = m;
   while (i > 0 && j > 0) {
-    if (a[i - 1] === seq[j - 1]!.ch && dp[i]![j] === dp[i - 1]![j - 1]! + 1) {
+    if (a[i - 1] === seq[j - 1]!.ch && dp[i * w + j] === dp[(i - 1) * w + j - 1]! + 1) {
       used.add(seq[j - 1]!.word);
       i--;
       j--;
-    } else if (dp[i - 1]![j]! >= dp[i]![j - 1]!) i--;
+    } else if (dp[(i - 1) * w + j]! >= dp[i * w + j - 1]!) i--;
     else j--;
   }
   const contentWords = parts.filter((p) => !p.optional).length;
-  const wordsUsed = [...used].filter((w) => !parts[w]!.optional).length;
-  return { matched: dp[n]![m]!, wordsUsed, contentWords };
+  const wordsUsed = [...used].filter((x) => !parts[x]!.optional).length;
+  return { matched: dp[n * w + m]!, wordsUsed, contentWords };
 }
 
 function acceptable(acr: string, score: { matched: number; wordsUsed: number; contentWords: number }, firstInitial: string): boolean {
@@ -164,7 +179,8 @@ interface DocFacts {
   /** Normalised words seen capitalised somewhere other than a sentence start, in a non-headline sentence. */
   capitalisedInBody: Set<string>;
   /** Normalised word → number of word tokens carrying it. */
-  counts: Map<string, number>;
+  /** Normalised word → word tokens carrying it (`TokenizedDoc.byNorm`; the length is the count). */
+  counts: Map<string, number[]>;
 }
 
 function docFacts(doc: TokenizedDoc): DocFacts {
@@ -176,9 +192,7 @@ function docFacts(doc: TokenizedDoc): DocFacts {
       if (isCapWord(t) && !t.initial) capitalisedInBody.add(t.norm);
     }
   }
-  const counts = new Map<string, number>();
-  for (const [k, v] of doc.byNorm) counts.set(k, v.length);
-  return { capitalisedInBody, counts };
+  return { capitalisedInBody, counts: doc.byNorm };
 }
 
 /** Extract the entities of every non-boilerplate sentence, in document order. */
@@ -204,7 +218,8 @@ function makeEntity(doc: TokenizedDoc, type: EntityType, sent: number, first: nu
   const end = doc.tokens[last]!.end;
   const words: Token[] = [];
   for (let i = first; i <= last; i++) if (doc.tokens[i]!.word) words.push(doc.tokens[i]!);
-  return { id: -1, type, sent, first, last, start, end, text: doc.text.slice(start, end), words };
+  // Every field from the start (one object shape for all entities keeps the matching code monomorphic).
+  return { id: -1, type, sent, first, last, start, end, text: doc.text.slice(start, end), words, linked: undefined, number: undefined };
 }
 
 /** Temporary ids, unique within a process; `extractEntities` renumbers them in document order. */
@@ -248,7 +263,7 @@ function extractSentence(doc: TokenizedDoc, si: number, facts: DocFacts, out: En
         const hasDigit = /\p{N}/u.test(left.text) || /\p{N}/u.test(nxt.text);
         const nxtIsCode = isAcronymToken(nxt) || /^\p{Lu}?\p{N}+$/u.test(nxt.text);
         if (!nxtIsCode || /\./.test(left.text) || /\./.test(nxt.text)) break;
-        const standalone = (facts.counts.get(left.norm) ?? 0) > 1 && (facts.counts.get(nxt.norm) ?? 0) > 1;
+        const standalone = (facts.counts.get(left.norm)?.length ?? 0) > 1 && (facts.counts.get(nxt.norm)?.length ?? 0) > 1;
         if (!hasDigit && standalone) break;
         last += 2;
       }
@@ -377,7 +392,7 @@ function isNameStart(doc: TokenizedDoc, t: Token, titleCase: boolean, facts: Doc
   if (FUNCTION_WORDS.has(t.norm) || WEEKDAYS.has(t.norm)) return false;
   if (MONTHS.has(t.norm)) return false;
   if (t.text.length < 2 && !/\p{Lu}/u.test(t.text)) return false;
-  const country = countryGroup([t.norm]) !== undefined;
+  const country = countryGroupOfWord(t.norm) !== undefined;
   if (titleCase) return looksLikeName(t, facts) || country;
   if (!t.initial) return true;
   // Sentence start: capitals are grammatical. Keep the word if it is a country or not a dictionary word
@@ -408,7 +423,7 @@ function extendRun(doc: TokenizedDoc, si: number, i: number, used: Set<number>, 
     const w = toks[q];
     if (!w || q >= s.last || used.has(q) || !isCapWord(w) || FUNCTION_WORDS.has(w.norm) && w.norm !== 'the') return false;
     if (MONTHS.has(w.norm) || TITLE_WORDS.has(w.norm) && !ORG_HEADS.has(w.norm)) return false;
-    if (titleCase && !looksLikeName(w, facts) && countryGroup([w.norm]) === undefined) return false;
+    if (titleCase && !looksLikeName(w, facts) && countryGroupOfWord(w.norm) === undefined) return false;
     return true;
   };
   while (k < s.last) {

@@ -97,6 +97,16 @@ COUNTRY_GROUPS.forEach((line, gi) => {
 countryForms.sort((a, b) => b.length - a.length);
 export const MAX_COUNTRY_WORDS = countryForms.reduce((m, f) => Math.max(m, f.length), 1);
 
+/** Can a country/organisation form start with this normalised word? (Most words cannot: a cheap gate.) */
+export function startsCountryForm(word: string): boolean {
+  return countryFirstWords.has(word);
+}
+
+/** Group id of a one-word country/demonym form ("us", "korean"), or undefined: `countryGroup([word])` without the array. */
+export function countryGroupOfWord(word: string): number | undefined {
+  return countryFirstWords.has(word) ? countryGroupOf.get(word) : undefined;
+}
+
 /** Group id of a country/demonym form given as normalised words, or undefined. */
 export function countryGroup(words: readonly string[]): number | undefined {
   if (!words.length || !countryFirstWords.has(words[0]!)) return undefined;

@@ -145,9 +145,9 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
   // Pass 1: dates around month names.
   for (let i = s.first; i < s.last; i++) {
     const t = toks[i]!;
-    if (!t.word || used.has(i) || taken.has(i)) continue;
+    if (!t.word) continue;
     const month = MONTHS.get(t.norm);
-    if (month === undefined) continue;
+    if (month === undefined || used.has(i) || taken.has(i)) continue;
     const after = nextWord(i);
     const afterTok = after !== undefined ? toks[after] : undefined;
     const isAbbrev = MONTH_ABBREVIATIONS.has(t.norm);
@@ -189,8 +189,7 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
   // Pass 2: numbers, ordinals, years, times.
   for (let i = s.first; i < s.last; i++) {
     const t = toks[i]!;
-    if (!t.word || used.has(i) || taken.has(i)) continue;
-    if (!t.num && !NUMBER_WORDS.has(t.norm) && !ORDINAL_WORDS.has(t.norm)) continue;
+    if (!t.word || (!t.num && !NUMBER_WORDS.has(t.norm) && !ORDINAL_WORDS.has(t.norm)) || used.has(i) || taken.has(i)) continue;
     const text = asciiDigits(t.text);
     if (text === undefined) continue;
     const hasDigit = /\d/.test(text);

@@ -20,7 +20,7 @@ export interface Token {
   sent: number;
   /** Index of this token in `TokenizedDoc.tokens`. */
   index: number;
-  /** Interned id of `norm` (see `internId`): equal norms, equal ids, within a run. */
+  /** Interned id of `norm` for words (see `internId`): equal norms, equal ids, within a run; -1 for punctuation. */
   id: number;
   /** Letters or digits (a word or a number), as opposed to punctuation. */
   word: boolean;
@@ -149,6 +149,7 @@ export function tokenizeDoc(doc: Pick<SegmentedDoc, 'text' | 'sentences'>): Toke
       let letters = 0;
       let numbers = 0;
       let others = 0;
+      let uppers = 0;
       let ascii = true;
       // 1. Abbreviation: a letter, then one or more ".letter", then an optional dot.
       if (c & C_L) {
@@ -200,11 +201,25 @@ export function tokenizeDoc(doc: Pick<SegmentedDoc, 'text' | 'sentences'>): Toke
       if (j < 0 && c & WORDISH) {
         let k = i;
         while (k < end) {
+          const u = text.charCodeAt(k);
+          if (u < 128) {
+            // ASCII: letters and digits only (no ASCII character is a mark).
+            const c2 = ASCII_CLASS[u]!;
+            if (!(c2 & WORDISH)) break;
+            if (c2 & C_L) {
+              letters++;
+              if (c2 & C_LU) uppers++;
+            } else numbers++;
+            k++;
+            continue;
+          }
           const cp2 = text.codePointAt(k)!;
           const c2 = classOf(cp2);
           if (!(c2 & WORDISH)) break;
-          if (c2 & C_L) letters++;
-          else if (c2 & C_N) numbers++;
+          if (c2 & C_L) {
+            letters++;
+            if (c2 & C_LU) uppers++;
+          } else if (c2 & C_N) numbers++;
           else others++;
           if (cp2 >= 128 || !(c2 & (C_L | C_N))) ascii = false;
           k += cp2 > 0xffff ? 2 : 1;
@@ -217,8 +232,9 @@ export function tokenizeDoc(doc: Pick<SegmentedDoc, 'text' | 'sentences'>): Toke
       const word = letters + numbers > 0;
       const tok: Token = {
         text: tokText,
-        norm: word ? (ascii ? tokText.toLowerCase() : normalizeWord(tokText)) : tokText,
-        id: 0,
+        // ASCII letters and digits: lower-casing is the whole normalisation, and nothing to do without capitals.
+        norm: word ? (ascii ? (uppers ? tokText.toLowerCase() : tokText) : normalizeWord(tokText)) : tokText,
+        id: -1,
         start,
         end: j,
         sent: si,
@@ -231,7 +247,8 @@ export function tokenizeDoc(doc: Pick<SegmentedDoc, 'text' | 'sentences'>): Toke
         cap: (c & C_LU) !== 0,
         initial: false,
       };
-      tok.id = internId(tok.norm);
+      // Only words take part in word matching; punctuation keeps id -1.
+      if (word) tok.id = internId(tok.norm);
       // The first alphabetic word is the sentence start; a list marker ("1.", "•") before it does not count.
       if (word && !seenWord && letters > 0) {
         tok.initial = true;

@@ -4,7 +4,7 @@
  * Payload Services" vs "Commercial Lunar Attack Services" into "Payload → Attack" rather than a bare score.
  */
 import model from 'wink-eng-lite-web-model';
-import { CONNECTORS, MAX_COUNTRY_WORDS, countryGroup, isEnglishWord } from './lexicon.js';
+import { CONNECTORS, MAX_COUNTRY_WORDS, countryGroup, countryGroupOfWord, isEnglishWord, startsCountryForm } from './lexicon.js';
 import { tooFarApart, wordSimilarity, type WordSimilarity } from './similarity.js';
 import { internId, onInternReset, type Token } from './tokens.js';
 
@@ -67,6 +67,19 @@ export function similarityOf(a: Token, b: Token): WordSimilarity {
   return s;
 }
 
+/** Per intern id: does the normalised form contain a numeral? (0 unknown, 1 no, 2 yes.) */
+let numeralById: number[] = [];
+onInternReset(() => {
+  numeralById = [];
+});
+
+/** Does the token's normalised form contain a numeral (\p{N})? Memoised per word. */
+export function normHasNumeral(t: Token): boolean {
+  let v = numeralById[t.id];
+  if (v === undefined || v === 0) numeralById[t.id] = v = /\p{N}/u.test(t.norm) ? 2 : 1;
+  return v === 2;
+}
+
 /** Misspelling-level closeness of two tokens, rejecting on length before computing anything. */
 export function isClose(a: Token, b: Token): boolean {
   if (a.id === b.id) return true;
@@ -117,8 +130,8 @@ function matchNorms(a: Token, b: Token): WordMatch | undefined {
   // ("Desautels"/"Desautel"); nor are British/American spellings or ß/ss ("Harbour"/"Harbor").
   if (stem(a.norm) === stem(b.norm) && (isEnglishWord(a.norm) || isEnglishWord(b.norm))) return 'variant';
   if (spellingKey(a.norm) === spellingKey(b.norm)) return 'variant';
-  const ga = countryGroup([a.norm]);
-  if (ga !== undefined && ga === countryGroup([b.norm])) return 'variant';
+  const ga = countryGroupOfWord(a.norm);
+  if (ga !== undefined && ga === countryGroupOfWord(b.norm)) return 'variant';
   if (a.norm.length < 3 || b.norm.length < 3) return undefined;
   // Digits must agree exactly: "CAS500" vs "CAS600" is a different thing, not a typo.
   if (/\p{N}/u.test(a.norm) || /\p{N}/u.test(b.norm)) return undefined;
@@ -247,6 +260,10 @@ function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
 export function collapseCountries(words: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < words.length; i++) {
+    if (!startsCountryForm(words[i]!.norm)) {
+      out.push(words[i]!);
+      continue;
+    }
     let taken = false;
     for (let len = Math.min(MAX_COUNTRY_WORDS, words.length - i); len >= 1; len--) {
       const slice = words.slice(i, i + len);

@@ -500,13 +500,15 @@ function bestWindow(st: State, e: Entity, scope: number[]): Window | undefined {
     // Entity words each candidate word could stand for (k ascending, each once).
     const refsAt: (number[] | undefined)[] = [];
     for (let k = 0; k < content.length; k++) {
-      const add = (p: number) => {
-        const list = (refsAt[p] ??= []);
-        if (list[list.length - 1] !== k) list.push(k);
-      };
-      for (const p of matchPositions(st, content[k]!, si)) add(p);
+      for (const p of matchPositions(st, content[k]!, si)) (refsAt[p] ??= []).push(k);
       // Multi-word country forms starting here ("United Nations" for a reference "UN").
-      if (contentGroups[k]! >= 0) for (const [p, groups] of multi) if (groups.includes(contentGroups[k]!) && !isConnector(words[p]!)) add(p);
+      if (contentGroups[k]! >= 0) {
+        for (const [p, groups] of multi) {
+          if (!groups.includes(contentGroups[k]!) || isConnector(words[p]!)) continue;
+          const list = (refsAt[p] ??= []);
+          if (list[list.length - 1] !== k) list.push(k);
+        }
+      }
     }
     const anchors: { p: number; refs: number[] }[] = [];
     for (let p = 0; p < refsAt.length; p++) {

@@ -132,6 +132,9 @@ export const TITLE_WORDS = new Set([
 /** Lower-case words allowed inside a capitalised name run ("Ministry of Foreign Affairs"). */
 export const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'on', 'de', 'la', 'le', 'del', 'du', 'des', 'von', 'van', 'der', 'den', 'da', 'di', 'al', 'el', 'bin', 'ibn', '&']);
 
+/** Name connectors and the articles and prepositions that come and go around names in translation. */
+export const CONNECTOR_WORDS: ReadonlySet<string> = new Set([...CONNECTORS, 'the', 'a', 'an', 'in', 'to', 'at']);
+
 /** Function words that never start or form a name, even when capitalised at the start of a sentence. */
 export const FUNCTION_WORDS = new Set([
   'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'we', 'i', 'you', 'his',

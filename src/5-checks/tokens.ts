@@ -7,7 +7,7 @@
  * "U.S.-ROK" is read as two entities. Every token keeps its document offsets, so spans are exact.
  */
 import type { SegmentedDoc } from '../types.js';
-import { normalizeWord } from './lexicon.js';
+import { CONNECTOR_WORDS, normalizeWord } from './lexicon.js';
 
 export interface Token {
   /** Text as in the document. */
@@ -26,6 +26,8 @@ export interface Token {
   word: boolean;
   /** Has at least one letter. */
   letter: boolean;
+  /** A name connector, article or preposition (`CONNECTOR_WORDS`: "of", "the", "in", …). */
+  conn: boolean;
   /** Has at least one numeral character (\p{N}). */
   num: boolean;
   /** Letters only (no digits, marks or dots). */
@@ -242,6 +244,7 @@ export function tokenizeDoc(doc: Pick<SegmentedDoc, 'text' | 'sentences'>): Toke
         word,
         letter: letters > 0,
         num: numbers > 0,
+        conn: false,
         alpha: letters > 0 && numbers === 0 && others === 0,
         glued: prevEnd === start,
         cap: (c & C_LU) !== 0,
@@ -259,6 +262,7 @@ export function tokenizeDoc(doc: Pick<SegmentedDoc, 'text' | 'sentences'>): Toke
         if (!list) byNorm.set(tok.norm, (list = []));
         list.push(tok.index);
       }
+      tok.conn = CONNECTOR_WORDS.has(tok.norm);
       tokens.push(tok);
       prevEnd = j;
       i = j;

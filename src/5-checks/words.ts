@@ -4,7 +4,7 @@
  * Payload Services" vs "Commercial Lunar Attack Services" into "Payload → Attack" rather than a bare score.
  */
 import model from 'wink-eng-lite-web-model';
-import { CONNECTORS, MAX_COUNTRY_WORDS, countryGroup, countryGroupOfWord, isEnglishWord, startsCountryForm } from './lexicon.js';
+import { MAX_COUNTRY_WORDS, countryGroup, countryGroupOfWord, isEnglishWord, startsCountryForm } from './lexicon.js';
 import { tooFarApart, wordSimilarity, type WordSimilarity } from './similarity.js';
 import { internId, onInternReset, type Token } from './tokens.js';
 
@@ -89,17 +89,16 @@ export function isClose(a: Token, b: Token): boolean {
 
 export type WordMatch = 'eq' | 'variant' | 'close';
 
-/** Name connectors and the articles and prepositions that come and go around names in translation. */
-const CONNECTOR_WORDS = new Set([...CONNECTORS, 'the', 'a', 'an', 'in', 'to', 'at']);
-
+/** A name connector or an article/preposition (`CONNECTOR_WORDS`), flagged once at tokenization. */
 export function isConnector(t: Token): boolean {
-  return CONNECTOR_WORDS.has(t.norm);
+  return t.conn;
 }
 
 /** How a reference word relates to a candidate word, if at all (memoised on the two intern ids). */
 export function matchWord(a: Token, b: Token): WordMatch | undefined {
   if (a.id === b.id) return 'eq';
-  if (acronymPlural(a.text, b.text)) return 'variant';
+  const dl = a.text.length - b.text.length;
+  if ((dl === 1 || dl === -1) && acronymPlural(a.text, b.text)) return 'variant';
   let row = matchRows[a.id];
   if (!row) matchRows[a.id] = row = new Map();
   let m = row.get(b.id);
@@ -118,10 +117,10 @@ export function matchWord(a: Token, b: Token): WordMatch | undefined {
  */
 export function acronymPlural(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) !== 1) return false;
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  const short = a.length < b.length ? a : b;
+  const long = a.length < b.length ? b : a;
   if (long.charCodeAt(long.length - 1) !== 115 /* s */ || short.length < 2) return false;
-  const stemText = long.slice(0, -1);
-  return stemText === short && /^[\p{Lu}\p{N}]+$/u.test(short) && /\p{Lu}.*\p{Lu}/u.test(short);
+  return long.startsWith(short) && /^[\p{Lu}\p{N}]+$/u.test(short) && /\p{Lu}.*\p{Lu}/u.test(short);
 }
 
 function matchNorms(a: Token, b: Token): WordMatch | undefined {
@@ -145,6 +144,10 @@ export type WordOp =
   | { op: 'inserted'; c: Token };
 
 const WEIGHT: Record<WordMatch, number> = { eq: 3, variant: 3, close: 2 };
+const MATCH_CODE: Record<WordMatch, number> = { eq: 1, variant: 2, close: 3 };
+const MATCH_OF_CODE: (WordMatch | undefined)[] = [undefined, 'eq', 'variant', 'close'];
+let alignDp = new Int32Array(256);
+let alignMt = new Uint8Array(256);
 
 /**
  * Align reference words with candidate words (weighted LCS: exact and inflection 3, misspelling 2), then
@@ -157,26 +160,34 @@ export function alignWords(refIn: Token[], candIn: Token[]): WordOp[] {
   const cand = collapseCountries(candIn);
   const n = ref.length;
   const m = cand.length;
-  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  const mt: (WordMatch | undefined)[][] = Array.from({ length: n }, () => new Array<WordMatch | undefined>(m));
+  // Flat tables (row-major, row width m + 1), reused across calls.
+  const W = m + 1;
+  if (alignDp.length < (n + 1) * W) {
+    alignDp = new Int32Array((n + 1) * W * 2);
+    alignMt = new Uint8Array((n + 1) * W * 2);
+  }
+  const dp = alignDp;
+  const mt = alignMt;
+  dp.fill(0, 0, (n + 1) * W);
   for (let i = 1; i <= n; i++) {
     for (let j = 1; j <= m; j++) {
       const w = matchWord(ref[i - 1]!, cand[j - 1]!);
-      mt[i - 1]![j - 1] = w;
-      const diag = w ? dp[i - 1]![j - 1]! + WEIGHT[w] : -1;
-      dp[i]![j] = Math.max(dp[i - 1]![j]!, dp[i]![j - 1]!, diag);
+      mt[i * W + j] = w ? MATCH_CODE[w] : 0;
+      const diag = w ? dp[(i - 1) * W + j - 1]! + WEIGHT[w] : -1;
+      dp[i * W + j] = Math.max(dp[(i - 1) * W + j]!, dp[i * W + j - 1]!, diag);
     }
   }
   const pairs: { i: number; j: number; w: WordMatch }[] = [];
   let i = n;
   let j = m;
   while (i > 0 && j > 0) {
-    const w = mt[i - 1]![j - 1];
-    if (w && dp[i]![j] === dp[i - 1]![j - 1]! + WEIGHT[w]) {
+    const code = mt[i * W + j]!;
+    const w = code ? MATCH_OF_CODE[code]! : undefined;
+    if (w && dp[i * W + j] === dp[(i - 1) * W + j - 1]! + WEIGHT[w]) {
       pairs.push({ i: i - 1, j: j - 1, w });
       i--;
       j--;
-    } else if (dp[i - 1]![j]! >= dp[i]![j - 1]!) i--;
+    } else if (dp[(i - 1) * W + j]! >= dp[i * W + j - 1]!) i--;
     else j--;
   }
   pairs.reverse();
@@ -270,7 +281,7 @@ export function collapseCountries(words: Token[]): Token[] {
       const g = countryGroup(slice.map((w) => w.norm));
       if (g === undefined) continue;
       const norm = `#country${g}`;
-      out.push({ ...words[i]!, text: slice.map((w) => w.text).join(' '), norm, id: internId(norm), end: slice[len - 1]!.end });
+      out.push({ ...words[i]!, text: slice.map((w) => w.text).join(' '), norm, id: internId(norm), conn: false, end: slice[len - 1]!.end });
       i += len - 1;
       taken = true;
       break;

@@ -83,7 +83,7 @@ interface ScoredIndexLink extends IndexLink {
  * prints the fit): right links of same-chapter alignments against the links of alignments of unrelated
  * chapters and the wrong links of same-chapter ones.
  */
-export const CONFIDENCE_FIT = { intercept: 9.8, slope: -12.5 };
+export const CONFIDENCE_FIT = { intercept: 10.9, slope: -14.1 };
 
 /** Confidence of a "clear" match: 4 to 1 that it is right. */
 const CLEAR_MATCH = 0.8;

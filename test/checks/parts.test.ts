@@ -4,7 +4,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { checkEntities, extractEntities, jaroWinkler, levenshtein, phoneticKey, tokenizeDoc, wordSimilarity } from '../../src/5-checks/index.js';
+import { tooFarApart } from '../../src/5-checks/similarity.js';
+import { TOKEN_RE } from '../../src/5-checks/tokens.js';
 import { asciiDigits, extractNumbers, numberKey, sameNumber } from '../../src/5-checks/numbers.js';
 import { pair } from './helpers.js';
 
@@ -35,6 +39,44 @@ describe('similarity', () => {
   it('close: garbled spellings yes, other words no', () => {
     for (const [a, b] of [['KASA', 'Cassa'], ['Feldstein', 'Feldestein'], ['NOAA', 'Noa'], ['CEOS', 'CEOSS'], ['Kandahari', 'Kanhdhari']]) expect(wordSimilarity(a!, b!).close, `${a}/${b}`).toBe(true);
     for (const [a, b] of [['KASA', 'NASA'], ['MDA', 'Mudhah'], ['Seoul', 'Busan'], ['UN', 'US'], ['FAA', 'FCC']]) expect(wordSimilarity(a!, b!).close, `${a}/${b}`).toBe(false);
+  });
+});
+
+describe('tokenizer', () => {
+  /** Tokens the specification regex gives: text, offset, word, capitalised, has a letter. */
+  const byRegex = (text: string) => [...text.matchAll(TOKEN_RE)].map((m) => [m.index, m[0], /[\p{L}\p{N}]/u.test(m[0]), /^\p{Lu}/u.test(m[0]), /\p{L}/u.test(m[0])]);
+  const byScanner = (text: string) =>
+    tokenizeDoc({ text, sentences: [{ id: 'r1', text, start: 0, end: text.length, boilerplate: false }] }).tokens.map((t) => [t.start, t.text, t.word, t.cap, t.letter]);
+
+  it('the hand-written scanner gives exactly the tokens of the token regex on the corpus', () => {
+    const dir = fileURLToPath(new URL('../../corpus/', import.meta.url));
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+      const text = readFileSync(dir + f, 'utf8');
+      expect(byScanner(text), f).toEqual(byRegex(text));
+    }
+  });
+
+  it('property: the same on random text (abbreviations, separators, marks, astral and lone surrogates)', () => {
+    const unit = fc.constantFrom('U', 'S', 'a', '.', ',', ':', '-', '’', ' ', '\n', '1', '٣', '𝟐', '𞥐', 'é', '\u0301', 'ß', 'Ⅻ', '²', '\u00a0', '😀', '\ud800');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(byScanner(text)).toEqual(byRegex(text));
+      }),
+      { numRuns: 2000, seed: 11 },
+    );
+  });
+});
+
+describe('length pre-check', () => {
+  it('property: words the pre-check rejects are never close', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'e', 'k', 'c', 's', 'n', 'r', 't', 'h', 'o'), minLength: 1, maxLength: 16 });
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        if (tooFarApart(a.length, b.length)) expect(wordSimilarity(a, b).close).toBe(false);
+      }),
+      { numRuns: 3000, seed: 5 },
+    );
   });
 });
 

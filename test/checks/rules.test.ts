@@ -2,6 +2,8 @@
  * One table per finding kind: hand-written sentence pairs with the exact finding expected (rule, severity,
  * reference and candidate spans), and pairs that must give no finding of that kind.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkEntities, ENTITY_RULES, type Glossary } from '../../src/5-checks/index.js';
 import type { Finding } from '../../src/types.js';
@@ -272,6 +274,43 @@ describe('robustness to alignment', () => {
   it('does not report a name that moved to another sentence', () => {
     const input = docs('The mission starts soon. NASA leads it.', 'NASA leads the mission. It starts soon.');
     expect(checkEntities(input).filter((f) => f.severity !== 'minor')).toEqual([]);
+  });
+});
+
+describe('rule registry examples', () => {
+  // Each rule's example, written into a sentence pair: the rule must report exactly what the example says.
+  const cases: [rule: string, ref: string, cand: string, refSpan: string | null, candSpan: string | null, glossary?: Glossary][] = [
+    ['glossary/violation', 'They signed the Northern Rail Pact in May.', 'They signed the Northern Railway Agreement in May.', 'Northern Rail Pact', 'Northern Railway', { terms: [{ term: 'Northern Rail Pact' }] }],
+    ['entity/case-only', 'Many NGOs joined the Coastal Survey Office.', 'Many NGOS joined the coastal survey office.', 'Coastal Survey Office', 'coastal survey office'],
+    ['entity/case-only', 'Many NGOs joined the Coastal Survey Office.', 'Many NGOS joined the coastal survey office.', 'NGOs', 'NGOS'],
+    ['entity/misspelling', 'Officials of the TESA met on Monday.', 'Officials of the Tessa met on Monday.', 'TESA', 'Tessa'],
+    ['entity/misspelling', 'The report by Anna Valdstrom was published.', 'The report by Anna Valdestrom was published.', 'Valdstrom', 'Valdestrom'],
+    ['entity/expansion-corrupted', 'The Coastal Flood Warning Service issued a notice.', 'The Coastal Fraud Warning Service issued a notice.', 'Coastal Flood Warning Service', 'Coastal Fraud Warning Service'],
+    ['entity/mistranslated', 'Officials from BEL attended.', 'Officials from Bell attended.', 'BEL', 'Bell'],
+    ['entity/replaced', 'The plan was drafted in Vardenholt last week.', 'The plan was drafted in Brandtner last week.', 'Vardenholt', 'Brandtner'],
+    ['entity/dropped', 'The TRIMOS mission will launch soon.', 'The mission will launch soon.', 'TRIMOS', null],
+    ['entity/number-or-date-changed', 'The office opened on 3 March 2019.', 'The office opened on 3 May 2018.', '3 March 2019', '3 May 2018'],
+    ['entity/title-or-role-changed', 'Senior Deputy Director Anna Berg spoke.', 'Senior Deputy Minister Anna Berg spoke.', 'Senior Deputy Director', 'Senior Deputy Minister'],
+    ['entity/inserted', 'The ministers met in the capital.', 'The ministers met Ostrelli in the capital.', null, 'Ostrelli'],
+  ];
+  it.each(cases)('%s: %s → %s', (rule, ref, cand, refSpan, candSpan, glossary) => {
+    const meta = ENTITY_RULES.find((r) => r.id === rule)!;
+    const f = run(ref, cand, glossary);
+    expectFinding(f, { rule, severity: meta.defaultSeverity, ref: refSpan, cand: candSpan }, ref, cand);
+  });
+
+  it('no example names a string of the corpus or of the annotated fixtures (the tool is measured on texts it has never seen)', () => {
+    const dirs = [fileURLToPath(new URL('../../corpus/', import.meta.url)), fileURLToPath(new URL('../fixtures/annotated/', import.meta.url))];
+    const texts = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(d + f, 'utf8'))).join('\n');
+    for (const r of ENTITY_RULES) {
+      const parts = r.example
+        .replace(/^glossary term /, '')
+        .split(/ → |, /)
+        .map((p) => p.replace(/\([^)]*\)/g, '').replace(/["“”]/g, '').trim())
+        .filter((p) => p.length >= 3);
+      expect(parts.length, r.id).toBeGreaterThan(0);
+      for (const p of parts) expect(texts.includes(p), `${r.id}: "${p}" is in the corpus`).toBe(false);
+    }
   });
 });
 

@@ -51,7 +51,7 @@ describe('corpus 000 → 001 (machine round trip): the acceptance list', () => {
     const links = input.links.flatMap((l) => {
       if (!l.ref.includes(rs.id) && !l.cand.includes(cs.id)) return [l];
       const rest = { ...l, ref: l.ref.filter((r) => r !== rs.id), cand: l.cand.filter((c) => c !== cs.id) };
-      return [...(rest.ref.length || rest.cand.length ? [rest] : []), ...(l.ref.includes(rs.id) ? [{ ref: [rs.id], cand: [], type: '1-0', confidence: 0, moved: false }] : []), ...(l.cand.includes(cs.id) ? [{ ref: [], cand: [cs.id], type: '0-1', confidence: 0, moved: false }] : [])];
+      return [...(rest.ref.length || rest.cand.length ? [rest] : []), ...(l.ref.includes(rs.id) ? [{ ref: [rs.id], cand: [], type: '1-0' as const, confidence: 0, moved: false }] : []), ...(l.cand.includes(cs.id) ? [{ ref: [], cand: [cs.id], type: '0-1' as const, confidence: 0, moved: false }] : [])];
     });
     const got = checkEntities({ ...input, links }).filter((f) => f.reference?.text === 'SPHEREx');
     expect(got.map((f) => [f.rule, f.severity, f.candidate?.text])).toEqual([['entity/misspelling', 'major', 'SPAREX']]);

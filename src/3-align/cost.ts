@@ -92,7 +92,7 @@ export const DEFAULT_COST_PARAMS: CostParams = {
   shapeOffset: { '3-1': 0.15, '3-2': 0.3, '4-1': 0.15, '1-4': 0.15, '4-2': 0.15, '2-4': 0.15, '4-3': 0.15, '3-4': 0.15, '4-4': 0.15 },
   lengthWeight: 0.045,
   lengthVar: 2,
-  maxGroup: 4,
+  maxGroup: 3,
   chanceLow: 0.95,
   chanceHigh: 1.2,
   memberWeight: 0,
@@ -136,6 +136,10 @@ export function lengthCost(lr: number, lc: number, variance: number, ratio = 1):
 
 /** Number of other-side sentences each group is compared with to estimate its background. */
 const BACKGROUND_SAMPLES = 24;
+
+/** Prior mean background dissimilarity and its weight in samples (see sideCache). */
+const BACKGROUND_PRIOR = 0.94;
+const BACKGROUND_PRIOR_WEIGHT = 4;
 
 /** Evenly spaced sample of row indices (deterministic: the same inputs give the same alignment). */
 function sampleRows(n: number, k: number): number[] {
@@ -341,8 +345,10 @@ export class PairScorer {
           const cc = nc > 0 && oc > 0 ? sc / Math.sqrt(nc * oc) : 0;
           total += 1 - this.mix(cw, cc);
         }
-        // Floor: a group similar to the whole sample (a two-sentence text) must not divide by ~0.
-        out[s] = Math.max(0.05, total / S);
+        // Shrink towards the usual background (bible-nt dev: mean 0.94 for single sentences) with the
+        // weight of BACKGROUND_PRIOR_WEIGHT samples: a short text's sample is mostly the sentence's own
+        // counterpart (in a one-sentence text, all of it), which would make every pair look like chance.
+        out[s] = Math.max(0.05, (total + BACKGROUND_PRIOR * BACKGROUND_PRIOR_WEIGHT) / (S + BACKGROUND_PRIOR_WEIGHT));
       }
       bg.push(out);
     }
@@ -416,6 +422,10 @@ export class PairScorer {
     const nwC = this.candCache.normW[b - 1]![c]!;
     const ncR = this.refCache.normC[a - 1]![r]!;
     const ncC = this.candCache.normC[b - 1]![c]!;
+    if (nwR + ncR === 0 || nwC + ncC === 0) {
+      // A side without any word ("—", "* * *", an emoji): only an identical text is evidence.
+      return a === 1 && b === 1 && this.ref.textHash[r] === this.cand.textHash[c] ? 1 : 0;
+    }
     const cw = nwR > 0 && nwC > 0 ? this.acc[0]! / Math.sqrt(nwR * nwC) : 0;
     const cc = ncR > 0 && ncC > 0 ? this.acc[1]! / Math.sqrt(ncR * ncC) : 0;
     return this.mix(cw, cc);

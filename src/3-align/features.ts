@@ -78,6 +78,8 @@ export interface SideFeatures {
   stems: SparseRows;
   /** Hash of the normalised sentence text (letters and digits only, lower-cased); 0 for empty sentences. */
   hash: Int32Array;
+  /** Hash of the whole sentence text, whitespace-trimmed: identifies identical sentences without words. */
+  textHash: Int32Array;
   /** Entity-like stems per sentence (names, acronyms, numbers), as stem ids; sorted, unique. */
   entities: SparseRows;
 }
@@ -97,7 +99,7 @@ export interface FeatureOptions {
   minGramIdf: number;
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { entityBoost: 2, gramSize: 3, functionWordGrams: true, minGramIdf: 0.7 };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { entityBoost: 2, gramSize: 3, functionWordGrams: true, minGramIdf: 0 };
 
 /** Both sides' features over one shared vocabulary (ids must mean the same thing on both sides). */
 export interface PairFeatures {
@@ -175,6 +177,7 @@ interface RawSide {
   tokens: Int32Array;
   len: Float64Array;
   hash: Int32Array;
+  textHash: Int32Array;
 }
 
 function fnv1a(s: string): number {
@@ -243,8 +246,10 @@ function analyse(texts: readonly string[], vocab: Vocabulary): RawSide {
   let size = 0;
   const len = new Float64Array(n);
   const hash = new Int32Array(n);
+  const textHash = new Int32Array(n);
   for (let s = 0; s < n; s++) {
     const text = texts[s]!;
+    textHash[s] = fnv1a(text.trim()) | 0 || 1;
     let first = true;
     let h = 0;
     const L = text.length;
@@ -271,7 +276,7 @@ function analyse(texts: readonly string[], vocab: Vocabulary): RawSide {
     // 0 marks "no words": such sentences never anchor on their hash.
     hash[s] = size === ptr[s] ? 0 : h | 0 || 1;
   }
-  return { n, ptr, tokens: tokens.slice(0, size), len, hash };
+  return { n, ptr, tokens: tokens.slice(0, size), len, hash, textHash };
 }
 
 /** Builds CSR rows from per-row lists of (id, weight) accumulated in a scratch array. */
@@ -448,6 +453,7 @@ export function extractFeatures(
       // The stems of a row are the word view's ids (sorted, unique), with weight 1.
       stems: { ptr: wordRows.ptr, ids: wordRows.ids, vals: new Float32Array(wordRows.ids.length).fill(1) },
       hash: raw.hash,
+      textHash: raw.textHash,
       entities: { ptr: entPtr, ids: Int32Array.from(entIds), vals: new Float32Array(entIds.length).fill(1) },
     };
   };

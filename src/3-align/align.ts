@@ -114,8 +114,13 @@ export function alignWithDetails(
   const deadline = options.budgetMs === undefined ? Infinity : t0 + options.budgetMs;
   const params: CostParams = { ...DEFAULT_COST_PARAMS, ...options.cost };
   if (options.maxGroup !== undefined) params.maxGroup = options.maxGroup;
-  const refSents = reference.sentences;
-  // Boilerplate candidate sentences are set aside: `candIdx` maps a search column to a sentence index.
+  // Boilerplate sentences are set aside on both sides (they get their own 1-0 / 0-1 links):
+  // `refIdx` / `candIdx` map a search row / column to a sentence index.
+  const refIdx: number[] = [];
+  reference.sentences.forEach((s, k) => {
+    if (!s.boilerplate) refIdx.push(k);
+  });
+  const refSents = refIdx.map((k) => reference.sentences[k]!);
   const candIdx: number[] = [];
   candidate.sentences.forEach((s, k) => {
     if (!s.boilerplate) candIdx.push(k);
@@ -134,10 +139,8 @@ export function alignWithDetails(
   const scorer = new PairScorer(features, params);
   const typicalZ = scorer.typicalZ();
   if (params.skipSlope > 0) scorer.skipCost = Math.min(params.skipCost, params.skipBase + params.skipSlope * typicalZ);
-  if (candIdx.length < candidate.sentences.length) {
-    scorer.candBreaks = new Uint8Array(candIdx.length);
-    for (let y = 0; y + 1 < candIdx.length; y++) if (candIdx[y + 1]! > candIdx[y]! + 1) scorer.candBreaks[y] = 1;
-  }
+  scorer.candBreaks = breaksOf(candIdx, candidate.sentences.length);
+  scorer.refBreaks = breaksOf(refIdx, reference.sentences.length);
   const nR = refSents.length;
   const nC = candSents.length;
 
@@ -192,11 +195,11 @@ export function alignWithDetails(
     } else if (options.mode === 'non-monotonic') mode = 'non-monotonic';
   }
 
-  const { links: outLinks, details } = toAlignmentLinks(scored, refSents, candidate.sentences, candIdx);
+  const { links: outLinks, details } = toAlignmentLinks(scored, reference.sentences, refIdx, candidate.sentences, candIdx);
   const figures = verdictFigures(scored, features, refSents, candSents, scorer);
   const alignment: Alignment = {
     links: outLinks,
-    verdict: decideVerdict(figures),
+    verdict: decideVerdict(figures, refSents.length > 0, candSents.length > 0),
     verdictEvidence: { ...figures },
     mode,
   };
@@ -230,17 +233,31 @@ function fallbackLinks(nR: number, nC: number, anchors: ReadonlyArray<readonly [
   return links;
 }
 
-/** Index links → output links with ids, boilerplate 0-1 links put back in candidate text order. */
+/** breaks[y] = 1 when a set-aside sentence sat between search positions y and y+1 (undefined if none). */
+function breaksOf(idx: readonly number[], total: number): Uint8Array | undefined {
+  if (idx.length === total) return undefined;
+  const breaks = new Uint8Array(idx.length);
+  for (let y = 0; y + 1 < idx.length; y++) if (idx[y + 1]! > idx[y]! + 1) breaks[y] = 1;
+  return breaks;
+}
+
+/**
+ * Index links → output links with ids; boilerplate links put back in text order: candidate boilerplate
+ * before the first link holding a later candidate sentence, reference boilerplate before the first in-order
+ * link holding a later reference sentence.
+ */
 function toAlignmentLinks(
   links: readonly ScoredIndexLink[],
-  refSents: readonly Sentence[],
+  allRef: readonly Sentence[],
+  refIdx: readonly number[],
   allCand: readonly Sentence[],
   candIdx: readonly number[],
 ): { links: AlignmentLink[]; details: LinkDetail[] } {
   const out: AlignmentLink[] = [];
   const details: LinkDetail[] = [];
   let nextCand = 0; // next candidate sentence index (in allCand) not yet emitted
-  const flushBoilerplateBefore = (limit: number): void => {
+  let nextRef = 0;
+  const flushCand = (limit: number): void => {
     while (nextCand < limit) {
       const s = allCand[nextCand]!;
       if (s.boilerplate) {
@@ -250,16 +267,25 @@ function toAlignmentLinks(
       nextCand++;
     }
   };
-  for (const l of links) {
-    const cands: string[] = [];
-    for (let y = l.c; y < l.c + l.b; y++) {
-      const k = candIdx[y]!;
-      flushBoilerplateBefore(k);
-      cands.push(allCand[k]!.id);
-      nextCand = k + 1;
+  const flushRef = (limit: number): void => {
+    while (nextRef < limit) {
+      const s = allRef[nextRef]!;
+      if (s.boilerplate) {
+        out.push({ ref: [s.id], cand: [], type: '1-0', confidence: 0, moved: false });
+        details.push({ sim: 0, z: NaN });
+      }
+      nextRef++;
     }
+  };
+  for (const l of links) {
+    if (l.a > 0 && !l.moved) flushRef(refIdx[l.r]!);
+    if (l.b > 0) flushCand(candIdx[l.c]!);
     const refs: string[] = [];
-    for (let x = l.r; x < l.r + l.a; x++) refs.push(refSents[x]!.id);
+    for (let x = l.r; x < l.r + l.a; x++) refs.push(allRef[refIdx[x]!]!.id);
+    const cands: string[] = [];
+    for (let y = l.c; y < l.c + l.b; y++) cands.push(allCand[candIdx[y]!]!.id);
+    if (l.a > 0 && !l.moved) nextRef = Math.max(nextRef, refIdx[l.r + l.a - 1]! + 1);
+    if (l.b > 0) nextCand = candIdx[l.c + l.b - 1]! + 1;
     out.push({
       ref: refs,
       cand: cands,
@@ -269,7 +295,8 @@ function toAlignmentLinks(
     });
     details.push({ sim: l.sim, z: l.z });
   }
-  flushBoilerplateBefore(allCand.length);
+  flushRef(allRef.length);
+  flushCand(allCand.length);
   return { links: out, details };
 }
 
@@ -292,7 +319,9 @@ function verdictFigures(
   candSents: readonly Sentence[],
   scorer: PairScorer,
 ): VerdictFigures {
-  const refLen = refSents.reduce((s, x) => s + x.text.length, 0);
+  // Reference boilerplate (scraper lines in the original) is not content the candidate must render.
+  const content = (x: Sentence): number => (x.boilerplate ? 0 : x.text.length);
+  const refLen = refSents.reduce((s, x) => s + content(x), 0);
   const candLen = candSents.reduce((s, x) => s + x.text.length, 0);
   let covered = 0;
   let candCovered = 0;
@@ -302,7 +331,7 @@ function verdictFigures(
   for (const l of links) {
     if (l.a === 0 || l.b === 0) continue;
     let lr = 0;
-    for (let x = l.r; x < l.r + l.a; x++) lr += refSents[x]!.text.length;
+    for (let x = l.r; x < l.r + l.a; x++) lr += content(refSents[x]!);
     let lc = 0;
     for (let y = l.c; y < l.c + l.b; y++) lc += candSents[y]!.text.length;
     simSum += l.sim * lr;
@@ -340,7 +369,8 @@ function verdictFigures(
   // a share, ±1%, is all the verdict needs).
   const clearlyLinked = new Uint8Array(f.ref.n);
   for (const l of links) if (l.b > 0 && l.confidence >= CLEAR_MATCH) for (let x = l.r; x < l.r + l.a; x++) clearlyLinked[x] = 1;
-  const sample = sampleIndices(f.ref.n, 2000);
+  const contentRows = refSents.flatMap((x, i) => (x.boilerplate ? [] : [i]));
+  const sample = sampleIndices(contentRows.length, 2000).map((k) => contentRows[k]!);
   const best = bestCounterparts(f, scorer, sample.filter((i) => !clearlyLinked[i]));
   let matched = 0;
   for (const i of sample) if (clearlyLinked[i] || confidenceOf(best.get(i) ?? Infinity) >= CLEAR_MATCH) matched++;

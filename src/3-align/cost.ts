@@ -230,6 +230,8 @@ export class PairScorer {
    * (the boilerplate keeps its own 0-1 link in text order, so no link can hold sentences on both sides).
    */
   candBreaks: Uint8Array | undefined;
+  /** The same for reference boilerplate. */
+  refBreaks: Uint8Array | undefined;
   /**
    * Sentences set aside (a moved block and its source, aligned separately): each can only be left
    * unlinked, at no cost, so that the DP aligns the rest as if they were not there.
@@ -472,6 +474,7 @@ export class PairScorer {
     }
     if (a === 0 || b === 0) return (a + b) * this.skipCost;
     if (b > 1 && this.candBreaks !== undefined) for (let y = c; y < c + b - 1; y++) if (this.candBreaks[y]) return Infinity;
+    if (a > 1 && this.refBreaks !== undefined) for (let x = r; x < r + a - 1; x++) if (this.refBreaks[x]) return Infinity;
     // The shape and length parts first: when they alone exceed `budget` (the DP's best so far for the
     // cell), the similarity is never computed.
     const fixed =

@@ -47,7 +47,12 @@ export const VERDICT_THRESHOLDS = {
   relatedMatched: 0.12,
 };
 
-export function decideVerdict(f: VerdictFigures): Verdict {
+/**
+ * The verdict. A reference without content sentences (all boilerplate, or empty) gives no evidence either
+ * way: the candidate is then a `translation` when it has no content either, else `unrelated`.
+ */
+export function decideVerdict(f: VerdictFigures, refHasContent = true, candHasContent = true): Verdict {
+  if (!refHasContent) return candHasContent ? 'unrelated' : 'translation';
   if (f.coverage >= VERDICT_THRESHOLDS.translationCoverage) return 'translation';
   if (f.matchedAnywhere >= VERDICT_THRESHOLDS.relatedMatched) return 'related';
   return 'unrelated';

@@ -8,7 +8,10 @@ export { docFromSentences };
 export const doc = (sentences: readonly string[], prefix: 'r' | 'c', boilerplate?: readonly boolean[]): SegmentedDoc =>
   docFromSentences(sentences, `${prefix}.txt`, prefix, boilerplate);
 
-/** Every sentence in exactly one link, types consistent, confidence in [0,1], order kept when monotonic. */
+/**
+ * Every sentence in exactly one link, types consistent, confidence in [0,1], boilerplate alone in its link,
+ * candidate order kept, reference order kept when monotonic.
+ */
 export function expectInvariants(a: Alignment, ref: SegmentedDoc, cand: SegmentedDoc): void {
   const seenR = new Map<string, number>();
   const seenC = new Map<string, number>();
@@ -22,6 +25,10 @@ export function expectInvariants(a: Alignment, ref: SegmentedDoc, cand: Segmente
     if (l.cand.some((id) => cand.sentences.find((s) => s.id === id)?.boilerplate)) {
       expect(l.ref).toEqual([]);
       expect(l.cand).toHaveLength(1);
+    }
+    if (l.ref.some((id) => ref.sentences.find((s) => s.id === id)?.boilerplate)) {
+      expect(l.cand).toEqual([]);
+      expect(l.ref).toHaveLength(1);
     }
   }
   expect([...seenR.keys()].sort()).toEqual(ref.sentences.map((s) => s.id).sort());

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { BLEU, CHRF, TER, tokenize13a } from '../../src/4-compare/metrics/index.js';
 import { terTrace } from '../../src/4-compare/metrics/ter.js';
 import { setDirectLimit } from '../../src/4-compare/metrics/intern.js';
+import { setBleuFastPath } from '../../src/4-compare/metrics/bleu.js';
 import { naive13a, naiveBleuStats, naiveChrfStats, naiveTerTrace } from './naive.js';
 
 // Characters that exercise every 13a rule: digits, dots, commas, dashes, P1 punctuation, apostrophes,
@@ -46,6 +47,71 @@ describe('BLEU statistics = Map-based counting', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('BLEU one-reference fast path (UTF-8 words, bleu-fast.ts) = general path = regex cascade', () => {
+  // Words long enough to need the byte comparison (> 12 UTF-8 bytes), words that split into 2 and into
+  // more tokens, non-ASCII letters (2-4 UTF-8 bytes), and every rule-triggering character.
+  const longWords = fc.constantFrom(
+    'internationalisation', 'internationalization', 'Commercial-Lunar', 'e.g.,', '(U.S.-ROK)', '1,000.5.', 'x-1-2',
+    'naïveté’s', 'ünïcödé-wörds', '“quoted”', 'a.,5', '..a', 'KASA’s', '😀😀😀😀', 'Ⅻ½', 'éééééééééééé', 'ééééééééééééé',
+  );
+  const token = fc.oneof(tricky, words, longWords);
+  const text = fc.array(token, { maxLength: 30 }).map((a) => a.join(''));
+  const spaced = fc.array(token, { maxLength: 30 }).map((a) => a.join(' '));
+  const both = (h: string, r: string, m: BLEU): void => {
+    const fast = m.stats(h, [r]);
+    setBleuFastPath(false);
+    try {
+      expect(fast).toEqual(m.stats(h, [r]));
+    } finally {
+      setBleuFastPath(true);
+    }
+  };
+  it('13a: fast = naive on random text', () => {
+    const bleu = new BLEU();
+    fc.assert(
+      fc.property(fc.oneof(text, spaced), fc.oneof(text, spaced), (h, r) => {
+        expect(bleu.stats(h, [r])).toEqual(naiveBleuStats(h, [r]));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('13a, 13a lowercased and none: fast = general path', () => {
+    const ms = [new BLEU(), new BLEU({ lowercase: true }), new BLEU({ tokenize: 'none' })];
+    fc.assert(
+      fc.property(fc.oneof(text, spaced), fc.oneof(text, spaced), (h, r) => {
+        for (const m of ms) both(h, r, m);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it('declines (falls back) on non-ASCII whitespace and lone surrogates, with the same statistics', () => {
+    const bleu = new BLEU();
+    for (const [h, r] of [
+      ['a\u00a0b c', 'a b c'],
+      ['a\u2003b', 'a\u2003b'],
+      ['x\u3000y', 'x y'],
+      ['lone \ud800 surrogate', 'lone \ufffd surrogate'],
+      ['lone \ufffd surrogate', 'lone \ufffd surrogate'],
+      ['a\u0085b', 'a b'],
+    ]) {
+      expect(bleu.stats(h!, [r!]), h).toEqual(naiveBleuStats(h!, [r!]));
+      both(h!, r!, bleu);
+    }
+  });
+  it('long paragraphs (tables grow) and a hypothesis with many distinct words', () => {
+    const bleu = new BLEU();
+    let seed = 11;
+    const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const word = (): string => `w${Math.floor(rand() * 5000)}${rand() < 0.2 ? ',' : ''}`;
+    const para = (n: number): string => Array.from({ length: n }, word).join(' ');
+    for (const n of [0, 1, 3, 700, 4000]) {
+      const h = para(n);
+      const r = para(n + 5);
+      expect(bleu.stats(h, [r]), `${n} words`).toEqual(naiveBleuStats(h, [r]));
+    }
   });
 });
 

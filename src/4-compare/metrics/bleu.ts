@@ -9,7 +9,8 @@
 import { formatSignature, StringMetric, type NRefs } from './base.js';
 import { Counts, IdSpace, IntBuffer, NextOrder, SpanTable } from './intern.js';
 import { pyFixed, pyLower, pyRstrip } from './pytext.js';
-import { BLEU_TOKENIZERS, scanBleu, TokenSpans, type BleuTokenizerName } from './tokenizers.js';
+import { fastBleuStats } from './bleu-fast.js';
+import { BLEU_TOKENIZERS, prepare13a, scanBleu, TokenSpans, type BleuTokenizerName } from './tokenizers.js';
 
 export type SmoothMethod = 'exp' | 'floor' | 'add-k' | 'none';
 
@@ -115,6 +116,13 @@ export function closestRefLen(hypLen: number, refLens: readonly number[]): numbe
   return closestLen;
 }
 
+let fastPath = true;
+
+/** Test hook: turns the one-reference fast path (bleu-fast.ts) off, so tests can compare both paths. */
+export function setBleuFastPath(enabled: boolean): void {
+  fastPath = enabled;
+}
+
 // Scratch structures shared by every BLEU instance (metrics run synchronously, one segment at a time).
 const tokenIds = new IdSpace();
 const spans = new SpanTable(tokenIds);
@@ -167,6 +175,15 @@ export class BLEU extends StringMetric {
 
   protected segmentStats(hyp: string, refs: readonly string[]): number[] {
     const N = this.maxNgramOrder;
+    if (fastPath && refs.length === 1 && N === 4 && (this.tokenize === '13a' || this.tokenize === 'none')) {
+      // The common case (one reference, sacreBLEU's defaults) has a faster exact path (bleu-fast.ts);
+      // it declines rare inputs (non-ASCII whitespace, lone surrogates, huge segments), which go on below.
+      const is13a = this.tokenize === '13a';
+      const h = this.prepare(hyp);
+      const r = this.prepare(refs[0]!);
+      const st = fastBleuStats(is13a ? prepare13a(h) : h, is13a ? prepare13a(r) : r, is13a);
+      if (st) return st;
+    }
     tokenIds.reset();
     spans.clear();
 

@@ -90,7 +90,7 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const isDotComma = (c: number): boolean => c === 0x2e || c === 0x2c;
 
 /** The language-independent part of mteval-v13a: skipped markers, line-end hyphens, four XML entities. */
-function prepare13a(line: string): string {
+export function prepare13a(line: string): string {
   if (line.includes('<skipped>')) line = line.replaceAll('<skipped>', '');
   if (line.includes('\n')) line = line.replaceAll('-\n', '').replaceAll('\n', ' ');
   if (line.includes('&')) {
@@ -123,6 +123,9 @@ for (let c = 0; c < 128; c++) {
 }
 
 const PAD = C_SPACE | C_P1;
+
+// For the word-at-a-time 13a splitter of the BLEU fast path (bleu-fast.ts).
+export { ASCII_CLASS as ASCII_13A_CLASS, C_P1 as C13A_P1, C_DOTCOMMA as C13A_DOTCOMMA, F_M2 as C13A_M2, PAD as C13A_PAD };
 
 /**
  * mteval-v13a tokenization in one pass over the code units.

@@ -1,0 +1,549 @@
+/**
+ * The fast path of BLEU statistics: one reference, the `13a` or `none` tokenizer, 4-grams (sacreBLEU's
+ * defaults, and what the audit computes for every aligned pair). It gives exactly the statistics of the
+ * general path in bleu.ts; the tests compare both on random text and on every sacreBLEU vector.
+ *
+ * Why it is shaped like this (measured on the benchmark's 300-word pairs, test/bench/metrics.ts):
+ * - Text is handled as UTF-8 bytes (`TextEncoder.encodeInto`, native). Two tokens are equal exactly when
+ *   their UTF-8 bytes are, every byte is < 256, so a token of up to 12 bytes is its own exact key (three
+ *   big-endian 32-bit reads through a `DataView`): no character loop, no hash-then-compare. Longer tokens
+ *   are compared byte by byte after the key matches.
+ * - 13a never splits inside a run of ordinary characters, and whitespace is a non-digit, non-dot
+ *   neighbour exactly like the line padding, so the 13a tokens of a line are the 13a tokens of its
+ *   whitespace-separated words, one word at a time. The scan over the bytes therefore only looks for
+ *   whitespace; each distinct word is split by the 13a rules once per call (`splitWord`, the same bit logic
+ *   as `scan13a`) and its token ids are remembered in the word's table entry. Most words are letters only
+ *   and never reach the splitter.
+ * - n-gram ids are assigned through directly addressed `Uint16Array` tables, all four orders in one pass
+ *   over the hypothesis and one over the reference; a reference n-gram matches while the hypothesis count
+ *   of its id is not used up (count − 1, no branch), which is Σ min(hyp count, ref count).
+ * Everything lives in typed arrays reused across calls; a call clears only the cells it touched.
+ *
+ * Not handled here (the caller falls back to the general path): text with a non-ASCII whitespace
+ * character (Python splits on it; U+00A0, U+2000–U+200A, …) or a lone surrogate (it would encode as
+ * U+FFFD), and inputs so large that the direct tables would pass `DIRECT_CELLS`.
+ */
+import { ASCII_13A_CLASS, C13A_DOTCOMMA, C13A_M2, C13A_P1, C13A_PAD } from './tokenizers.js';
+
+const encoder = new TextEncoder();
+
+/**
+ * Byte classes for the word scan: bit 0 = ASCII whitespace as Python's `str.split` sees it; bit 1 = a lead
+ * byte that may start a non-ASCII whitespace character (C2: U+0085, U+00A0; E1: U+1680; E2: U+2000–U+205F;
+ * E3: U+3000) or U+FFFD (EF: what `TextEncoder` makes of a lone surrogate). Bit-1 positions are checked
+ * exactly after the scan; they are rare except E2, the lead byte of ’ “ ” – — ….
+ */
+const BYTE_CLASS = new Uint8Array(256);
+for (const b of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f, 0x20]) BYTE_CLASS[b] = 1;
+for (const b of [0xc2, 0xe1, 0xe2, 0xe3, 0xef]) BYTE_CLASS[b] = 2;
+
+/** True when the UTF-8 sequence at `i` encodes a Python whitespace character outside ASCII. */
+function isWideSpaceAt(u: Uint8Array, i: number): boolean {
+  const b0 = u[i]!;
+  const b1 = u[i + 1]!;
+  const b2 = u[i + 2]!;
+  if (b0 === 0xc2) return b1 === 0x85 || b1 === 0xa0;
+  if (b0 === 0xe1) return b1 === 0x9a && b2 === 0x80;
+  if (b0 === 0xe2) {
+    if (b1 === 0x80) return b2 <= 0x8a || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf;
+    return b1 === 0x81 && b2 === 0x9f;
+  }
+  if (b0 === 0xe3) return b1 === 0x80 && b2 === 0x80;
+  return false;
+}
+
+/** True when `s` has a UTF-16 surrogate without its partner. */
+function hasLoneSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+/** `MASK[len]`: the low `min(len, 4)` bytes of a 32-bit word. */
+const LOW_BYTES = new Int32Array([0, 0xff, 0xffff, 0xffffff, -1, -1, -1, -1, -1, -1, -1, -1, -1]);
+
+/** Longest token whose three 32-bit reads are its exact key. */
+const EXACT_KEY_BYTES = 12;
+
+const LETTERS_LOW = 0x61616161;
+const HIGH_BITS = 0x80808080 | 0;
+
+/**
+ * True when the bytes of `x` selected by `mask` are all ASCII letters. Bytes outside the mask count as
+ * letters. Classic SWAR range tests on the four bytes at once, after folding case with 0x20.
+ */
+function lettersOnly(x: number, mask: number): boolean {
+  const y = (x & mask) | (~mask & LETTERS_LOW) | 0x20202020;
+  const atLeastA = (((y | HIGH_BITS) - LETTERS_LOW) | 0) & HIGH_BITS; // high bit set where byte ≥ 'a'
+  const aboveZ = (((y & 0x7f7f7f7f) + 0x05050505) | 0) & HIGH_BITS; // high bit set where byte > 'z'
+  return atLeastA === HIGH_BITS && (aboveZ | (y & HIGH_BITS)) === 0;
+}
+
+/** Largest directly addressed n-gram table (cells of 2 bytes); beyond it the general path runs. */
+export const DIRECT_CELLS = 1 << 23;
+
+/**
+ * Interning of words and tokens (byte spans of the shared buffer) for one call. A table slot holds the
+ * exact key `[length, first 4 bytes, bytes 5–8, last 4 bytes]` and the id; per id, the offset of its first
+ * occurrence (to compare long spans) and its 13a split as a word: `split` tokens (0 = not known yet), the
+ * first two in `t0`/`t1`, or `t0` = offset of the list in `lists` when there are more.
+ */
+class SpanTable {
+  slots = new Int32Array(8 << 11);
+  bits = 11;
+  /** Occupied slots, to clear them at the next call. */
+  used = new Int32Array(512);
+  nUsed = 0;
+  /** Ids given so far (1..next). */
+  next = 0;
+  firstAt = new Int32Array(512);
+  split = new Int32Array(512);
+  t0 = new Int32Array(512);
+  t1 = new Int32Array(512);
+  lists = new Int32Array(256);
+  nLists = 0;
+
+  /** Forgets every span; clears only the slots the last call used. */
+  reset(): void {
+    const s = this.slots;
+    for (let i = 0; i < this.nUsed; i++) s[this.used[i]! << 3] = 0;
+    this.nUsed = 0;
+    this.next = 0;
+    this.nLists = 0;
+  }
+
+  /** Slot of a key: multiplicative hashing of the four key words. */
+  home(len: number, f4: number, m4: number, l4: number): number {
+    return Math.imul(f4 ^ Math.imul(m4 ^ Math.imul(l4 ^ len, 0x9e3779b1), 0x85ebca6b), 0xc2b2ae35) >>> (32 - this.bits);
+  }
+
+  /**
+   * A new id for the key, stored in the empty slot `slot` (callers found it by probing). `split` 1 marks a
+   * span that is one 13a token by itself, 0 one whose split is not known yet. The table doubles when a
+   * quarter full (short probe runs), which moves slots: callers re-read `slots` after a call.
+   */
+  add(slot: number, len: number, f4: number, m4: number, l4: number, at: number, split: number): number {
+    const id = ++this.next;
+    const o = slot << 3;
+    const s = this.slots;
+    s[o] = len;
+    s[o + 1] = f4;
+    s[o + 2] = m4;
+    s[o + 3] = l4;
+    s[o + 4] = id;
+    if (id >= this.used.length) this.growIds(); // ids are 1-based: cell `id` must exist
+    this.used[this.nUsed++] = slot;
+    this.firstAt[id] = at;
+    this.split[id] = split;
+    this.t0[id] = id;
+    this.t1[id] = 0;
+    if (4 * this.nUsed > 1 << this.bits) this.growSlots();
+    return id;
+  }
+
+  private growIds(): void {
+    const n = 2 * this.used.length;
+    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.used = grow(this.used);
+    this.firstAt = grow(this.firstAt);
+    this.split = grow(this.split);
+    this.t0 = grow(this.t0);
+    this.t1 = grow(this.t1);
+  }
+
+  private growSlots(): void {
+    const old = this.slots;
+    this.bits++;
+    const s = new Int32Array(8 << this.bits);
+    const mask = (1 << this.bits) - 1;
+    for (let i = 0; i < this.nUsed; i++) {
+      const o = this.used[i]! << 3;
+      let slot = this.home(old[o]!, old[o + 1]!, old[o + 2]!, old[o + 3]!);
+      while (s[slot << 3] !== 0) slot = (slot + 1) & mask;
+      s.set(old.subarray(o, o + 8), slot << 3);
+      this.used[i] = slot;
+    }
+    this.slots = s;
+  }
+
+  /** Appends a token list (more than two tokens) and returns its offset. */
+  addList(ids: Int32Array, n: number): number {
+    if (this.nLists + n > this.lists.length) {
+      const l = new Int32Array(2 * (this.nLists + n));
+      l.set(this.lists.subarray(0, this.nLists));
+      this.lists = l;
+    }
+    const off = this.nLists;
+    const l = this.lists;
+    for (let i = 0; i < n; i++) l[off + i] = ids[i]!;
+    this.nLists += n;
+    return off;
+  }
+}
+
+/**
+ * 13a token boundaries inside one word `u[a, b)` (no whitespace inside; padding on both sides, which is
+ * what the surrounding whitespace is to every rule). Writes the token starts into `starts` and returns
+ * their number. Same bit logic as `scan13a` (see there): rule 1 (P1 characters), rule 2 and 3 (dots and
+ * commas not between digits, with `re.sub`'s non-overlapping matches), rule 4 (a dash after a digit).
+ * Bytes ≥ 0x80 are ordinary characters, which every byte of a non-ASCII UTF-8 sequence is to these rules.
+ */
+function splitWord(u: Uint8Array, a: number, b: number, starts: Int32Array): number {
+  let n = 0;
+  let prevM3 = 0;
+  let fpp = C13A_PAD;
+  let fp = C13A_PAD;
+  let c = u[a]!;
+  let f = c < 128 ? ASCII_13A_CLASS[c]! : 0;
+  // Rule 2 after the padding: a leading dot/comma matches.
+  f |= (f & C13A_DOTCOMMA) << 3;
+  for (let i = a; i < b; i++) {
+    let fn = C13A_PAD;
+    if (i + 1 < b) {
+      c = u[i + 1]!;
+      fn = c < 128 ? ASCII_13A_CLASS[c]! : 0;
+    }
+    const notDigit = ((f >> 1) & 1) ^ 1;
+    const consumed2 = (f >> 2) & (f >> 5) & 1;
+    fn |= ((fn >> 2) & ((f & 1) | (notDigit & (consumed2 ^ 1))) & 1) << 5;
+    const nextNonDigit = ((f >> 5) | fn | (fn >> 5) | ((fn >> 1) ^ 1)) & 1;
+    const consumed3 = prevM3 & ((f >> 5) ^ 1) & ((fp >> 5) ^ 1) & (fp >> 2) & 1;
+    const m3 = (f >> 2) & nextNonDigit & (consumed3 ^ 1) & 1;
+    const boundary =
+      m3 | prevM3 | ((fp | f) & (C13A_P1 | C13A_M2)) | ((f >> 3) & (fp >> 1) & 1) | ((fp >> 3) & (fpp >> 1) & 1);
+    if (i === a || boundary !== 0) starts[n++] = i;
+    prevM3 = m3;
+    fpp = fp;
+    fp = f;
+    f = fn;
+  }
+  return n;
+}
+
+// Shared scratch (metrics run synchronously, one segment at a time). Module-level bindings rather than
+// properties of one object: a typed array first created empty and then replaced left V8 with slower
+// element access in the scan loop (measured).
+let buf = new ArrayBuffer(1 << 14);
+let u8 = new Uint8Array(buf);
+let dv = new DataView(buf);
+/** Word bounds of the string being scanned: start, end, start, end, … (byte offsets in `buf`). */
+let words = new Int32Array(2048);
+/** Positions of bytes with class bit 1. */
+let suspects = new Int32Array(2048);
+let hypIds = new Int32Array(2048);
+let refIds = new Int32Array(2048);
+let splitStarts = new Int32Array(64);
+let splitIds = new Int32Array(64);
+const table = new SpanTable();
+
+function ensureBuffer(bytes: number): void {
+  if (buf.byteLength >= bytes) return;
+  buf = new ArrayBuffer(2 * bytes);
+  u8 = new Uint8Array(buf);
+  dv = new DataView(buf);
+}
+
+/**
+ * Encodes `s` at byte offset `base` and finds its whitespace-separated words (into `words`). Returns the
+ * number of words, or −1 when the text has a non-ASCII whitespace character or a lone surrogate.
+ */
+function scanWords(s: string, base: number): number {
+  const u = u8;
+  const n = encoder.encodeInto(s, u.subarray(base)).written;
+  // Four bytes of padding so that the 32-bit reads at a word's end stay inside the buffer.
+  u[base + n] = 0x20;
+  u[base + n + 1] = 0x20;
+  u[base + n + 2] = 0x20;
+  u[base + n + 3] = 0x20;
+  if (words.length < n + 2) words = new Int32Array(2 * n + 2);
+  if (suspects.length < n + 1) suspects = new Int32Array(2 * n + 1);
+  const w = words;
+  const sus = suspects;
+  const end = base + n;
+  // Branch-free: every byte writes its offset where the next boundary would go, and the write position
+  // only moves at a whitespace/non-whitespace transition (a branch there mispredicts at every word).
+  let prev = 1;
+  let k = 0;
+  let q = 0;
+  for (let i = base; i < end; i++) {
+    const g = BYTE_CLASS[u[i]!]!;
+    const space = g & 1;
+    w[k] = i;
+    k += prev ^ space;
+    sus[q] = i;
+    q += g >> 1;
+    prev = space;
+  }
+  w[k] = end;
+  k += prev ^ 1;
+  for (let j = 0; j < q; j++) {
+    const i = sus[j]!;
+    if (isWideSpaceAt(u, i)) return -1;
+    if (u[i] === 0xef && u[i + 1] === 0xbf && u[i + 2] === 0xbd && hasLoneSurrogate(s)) return -1;
+  }
+  return k >> 1;
+}
+
+/** The id of span `[a, b)`, comparing bytes when the key is not exact; new spans get `split` 0 (unknown). */
+function spanId(a: number, b: number): number {
+  const t = table;
+  const view = dv;
+  const u = u8;
+  const len = b - a;
+  const f4 = view.getInt32(a) & -((4 - len) >>> 31);
+  const m4 = view.getInt32(a + 4) & -((8 - len) >>> 31);
+  const l4 = view.getInt32(b - 4) & LOW_BYTES[len < 4 ? len : 4]!;
+  const s = t.slots;
+  const mask = (1 << t.bits) - 1;
+  let slot = t.home(len, f4, m4, l4);
+  for (;;) {
+    const o = slot << 3;
+    const L = s[o]!;
+    if (L === 0) return t.add(slot, len, f4, m4, l4, a, 0);
+    if (L === len && s[o + 1] === f4 && s[o + 2] === m4 && s[o + 3] === l4) {
+      const id = s[o + 4]!;
+      if (len <= EXACT_KEY_BYTES) return id;
+      const at = t.firstAt[id]!;
+      let k = 8;
+      while (k < len - 4 && u[at + k] === u[a + k]) k++;
+      if (k >= len - 4) return id;
+    }
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** Works out the 13a split of the word with id `id` at `[a, b)` (the `split13a` false: the word itself). */
+function resolveSplit(id: number, a: number, b: number, split13a: boolean): void {
+  const t = table;
+  if (splitStarts.length < b - a + 1) {
+    splitStarts = new Int32Array(2 * (b - a) + 2);
+    splitIds = new Int32Array(2 * (b - a) + 2);
+  }
+  const n = split13a ? splitWord(u8, a, b, splitStarts) : 1;
+  if (n === 1) {
+    t.split[id] = 1;
+    t.t0[id] = id;
+    return;
+  }
+  const starts = splitStarts;
+  const ids = splitIds;
+  for (let i = 0; i < n; i++) ids[i] = spanId(starts[i]!, i + 1 < n ? starts[i + 1]! : b);
+  t.split[id] = n;
+  if (n === 2) {
+    t.t0[id] = ids[0]!;
+    t.t1[id] = ids[1]!;
+  } else {
+    t.t0[id] = t.addList(ids, n);
+  }
+}
+
+/** Token ids of the words found by `scanWords` (nWords of them) into `out`; returns the token count. */
+function tokenIds(nWords: number, out: Int32Array, split13a: boolean): number {
+  const t = table;
+  const view = dv;
+  const w = words;
+  let k = 0;
+  for (let j = 0; j < nWords; j++) {
+    const a = w[2 * j]!;
+    const b = w[2 * j + 1]!;
+    const len = b - a;
+    let id = 0;
+    if (len <= EXACT_KEY_BYTES) {
+      // The exact key of a short word: first, middle and last four bytes, masked to the word.
+      const fm = -((4 - len) >>> 31);
+      const mm = -((8 - len) >>> 31);
+      const lm = LOW_BYTES[len]!;
+      const f4 = view.getInt32(a) & fm;
+      const m4 = view.getInt32(a + 4) & mm;
+      const l4 = view.getInt32(b - 4) & lm;
+      const s = t.slots;
+      const mask = (1 << t.bits) - 1;
+      let slot = t.home(len, f4, m4, l4);
+      for (;;) {
+        const o = slot << 3;
+        const L = s[o]!;
+        if (L === len && s[o + 1] === f4 && s[o + 2] === m4 && s[o + 3] === l4) {
+          id = s[o + 4]!;
+          break;
+        }
+        if (L === 0) {
+          // A new word: letters only is one token by itself; anything else is split below.
+          const plain = !split13a || (lettersOnly(f4, fm) && lettersOnly(m4, mm) && lettersOnly(l4, lm));
+          id = t.add(slot, len, f4, m4, l4, a, plain ? 1 : 0);
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    } else {
+      id = spanId(a, b);
+    }
+    let n = t.split[id]!;
+    if (n === 0) {
+      resolveSplit(id, a, b, split13a);
+      n = t.split[id]!;
+    }
+    if (n <= 2) {
+      out[k] = t.t0[id]!;
+      out[k + 1] = t.t1[id]!;
+      k += n;
+    } else {
+      const off = t.t0[id]!;
+      for (let i = 0; i < n; i++) out[k++] = t.lists[off + i]!;
+    }
+  }
+  return k;
+}
+
+// n-gram tables (orders 2, 3, 4) and counts; see `ngramMatches`.
+const N = {
+  t2: new Uint16Array(1 << 16),
+  t3: new Uint16Array(1 << 16),
+  t4: new Uint16Array(1 << 16),
+  c1: new Int32Array(1024),
+  c2: new Int32Array(1024),
+  c3: new Int32Array(1024),
+  c4: new Int32Array(1024),
+  k2: new Int32Array(1024),
+  k3: new Int32Array(1024),
+  k4: new Int32Array(1024),
+};
+
+/**
+ * Clipped n-gram matches of orders 1–4 (Σ over n-grams of min(hyp count, ref count)) into `out[2..5]`.
+ * Token ids are 1..V. An order-n id is the table cell of (its order-(n−1) prefix id, its last token), so
+ * ids are assigned in one pass; reference n-grams the hypothesis lacks land on cell value 0, whose count
+ * is always 0.
+ */
+function ngramMatches(h: Int32Array, L: number, r: Int32Array, R: number, V: number, out: number[]): void {
+  const W = V + 1;
+  // Keys are (prefix id, token id): prefix ids are token ids (≤ V) or order-n ids (≤ L).
+  const cells = (Math.max(V, L) + 1) * W;
+  if (N.t2.length < cells) {
+    const size = Math.max(cells, 2 * N.t2.length);
+    N.t2 = new Uint16Array(size);
+    N.t3 = new Uint16Array(size);
+    N.t4 = new Uint16Array(size);
+  }
+  if (N.c1.length < Math.max(W, L) + 1) {
+    const size = 2 * Math.max(W, L) + 2;
+    for (const k of ['c1', 'c2', 'c3', 'c4', 'k2', 'k3', 'k4'] as const) N[k] = new Int32Array(size);
+  }
+  const { t2, t3, t4, c1, c2, c3, c4, k2, k3, k4 } = N;
+  let n2 = 0;
+  let n3 = 0;
+  let n4 = 0;
+  for (let i = 0; i < L; i++) c1[h[i]!]!++;
+  for (let i = 0; i + 1 < L; i++) {
+    // Insert-or-get without a branch: `fresh` is 1 when the cell was empty.
+    const key2 = h[i]! * W + h[i + 1]!;
+    let v2 = t2[key2]!;
+    let fresh = (v2 - 1) >>> 31;
+    v2 |= (n2 + 1) & -fresh;
+    n2 += fresh;
+    t2[key2] = v2;
+    k2[i] = key2;
+    c2[v2]!++;
+    if (i + 2 >= L) continue;
+    const key3 = v2 * W + h[i + 2]!;
+    let v3 = t3[key3]!;
+    fresh = (v3 - 1) >>> 31;
+    v3 |= (n3 + 1) & -fresh;
+    n3 += fresh;
+    t3[key3] = v3;
+    k3[i] = key3;
+    c3[v3]!++;
+    if (i + 3 >= L) continue;
+    const key4 = v3 * W + h[i + 3]!;
+    let v4 = t4[key4]!;
+    fresh = (v4 - 1) >>> 31;
+    v4 |= (n4 + 1) & -fresh;
+    n4 += fresh;
+    t4[key4] = v4;
+    k4[i] = key4;
+    c4[v4]!++;
+  }
+  let m1 = 0;
+  let m2 = 0;
+  let m3 = 0;
+  let m4 = 0;
+  for (let j = 0; j < R; j++) {
+    // A match uses up one hypothesis occurrence: x is 1 while the count is positive.
+    const u = r[j]!;
+    let c = c1[u]!;
+    let x = -c >>> 31;
+    c1[u] = c - x;
+    m1 += x;
+    if (j + 1 >= R) continue;
+    const v2 = t2[u * W + r[j + 1]!]!;
+    c = c2[v2]!;
+    x = -c >>> 31;
+    c2[v2] = c - x;
+    m2 += x;
+    if (j + 2 >= R) continue;
+    const v3 = t3[v2 * W + r[j + 2]!]!;
+    c = c3[v3]!;
+    x = -c >>> 31;
+    c3[v3] = c - x;
+    m3 += x;
+    if (j + 3 >= R) continue;
+    const v4 = t4[v3 * W + r[j + 3]!]!;
+    c = c4[v4]!;
+    x = -c >>> 31;
+    c4[v4] = c - x;
+    m4 += x;
+  }
+  out[2] = m1;
+  out[3] = m2;
+  out[4] = m3;
+  out[5] = m4;
+  for (let i = 0; i + 1 < L; i++) t2[k2[i]!] = 0;
+  for (let i = 0; i + 2 < L; i++) t3[k3[i]!] = 0;
+  for (let i = 0; i + 3 < L; i++) t4[k4[i]!] = 0;
+  c1.fill(0, 0, W);
+  c2.fill(0, 0, n2 + 1);
+  c3.fill(0, 0, n3 + 1);
+  c4.fill(0, 0, n4 + 1);
+}
+
+/**
+ * BLEU statistics `[hypLen, refLen, correct_1..4, total_1..4]` of `hyp` against the single reference
+ * `ref`, both already lowercased/prepared for 13a as the general path does (`prepare13a`), or `null` when
+ * this path does not apply (see the module comment).
+ */
+export function fastBleuStats(hyp: string, ref: string, split13a: boolean): number[] | null {
+  // Layout of the byte buffer: [4 bytes padding][hyp][4 padding][ref][4 padding]. The leading padding
+  // lets the 32-bit read ending at a 1-byte first word start at offset ≥ 0.
+  const hypBase = 4;
+  const refBase = hypBase + 3 * hyp.length + 4;
+  ensureBuffer(refBase + 3 * ref.length + 8);
+  const hw = scanWords(hyp, hypBase);
+  if (hw < 0) return null;
+  // The reference's words are scanned after the hypothesis' tokens are interned, so `words` is reused.
+  const t = table;
+  t.reset();
+  if (hypIds.length < 2 * hyp.length + 1) hypIds = new Int32Array(4 * hyp.length + 1);
+  if (refIds.length < 2 * ref.length + 1) refIds = new Int32Array(4 * ref.length + 1);
+  const L = tokenIds(hw, hypIds, split13a);
+  const rw = scanWords(ref, refBase);
+  if (rw < 0) return null;
+  const R = tokenIds(rw, refIds, split13a);
+  const V = t.next;
+  if ((Math.max(V, L) + 1) * (V + 1) > DIRECT_CELLS || L >= 0xffff) return null;
+  const out = [L, R, 0, 0, 0, 0, Math.max(0, L), Math.max(0, L - 1), Math.max(0, L - 2), Math.max(0, L - 3)];
+  ngramMatches(hypIds, L, refIds, R, V, out);
+  return out;
+}

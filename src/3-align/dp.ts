@@ -65,7 +65,7 @@ export function monotonicDp(
           bestK = k;
         }
       }
-      D[base + j - li] = best;
+      D[base + j - li] = best + scorer.cutCost(i + offR, j + offC);
       back[base + j - li] = bestK;
     }
   }

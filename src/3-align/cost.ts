@@ -11,7 +11,7 @@
  *   of the other text's sentences. Dividing by it is Vecalign's normalisation (Thompson & Koehn 2019,
  *   §3.2): a group made of many or of generic words is similar to everything, and must not win links for
  *   that. So (1 − sim)/bg ≈ 1 for an unrelated pair and → 0 for a perfect one, on every document pair.
- * - `(a·b)^γ`: Vecalign multiplies by a·b so that merging is paid for; γ = 0.7 (tuned on bible-nt dev)
+ * - `(a·b)^γ`: Vecalign multiplies by a·b so that merging is paid for; γ = 0.75 (tuned on bible-nt dev)
  *   lets natural merges (one long sentence rendered as two) through more easily than γ = 1.
  * - `shapePenalty`: −log of the Gale & Church (1993, Table 5) prior of the shape relative to 1-1 (1-1 0.89,
  *   1-2/2-1 0.089 together, 2-2 0.011; rarer shapes extrapolated), scaled by μ, plus a per-shape offset.
@@ -91,17 +91,17 @@ export interface CostParams {
 }
 
 export const DEFAULT_COST_PARAMS: CostParams = {
-  wordWeight: 0.35,
+  wordWeight: 0.25,
   skipCost: 1,
   skipBase: 0.6,
   skipSlope: 0.9,
-  sizeExponent: 0.7,
+  sizeExponent: 0.75,
   typeScale: 0.1,
-  shapeOffset: { '3-1': 0.15, '3-2': 0.3, '4-1': 0.15, '1-4': 0.15, '4-2': 0.15, '2-4': 0.15, '4-3': 0.15, '3-4': 0.15, '4-4': 0.15 },
+  shapeOffset: { '3-1': 0.15, '1-3': -0.15, '3-2': 0.3, '3-3': 0.15, '4-1': 0.15, '1-4': 0.15, '4-2': 0.15, '2-4': 0.15, '4-3': 0.15, '3-4': 0.15, '4-4': 0.15 },
   lengthWeight: 0.045,
-  lengthVar: 2,
+  lengthVar: 1.5,
+  cutWeight: 0.03,
   maxGroup: 3,
-  cutWeight: 0.025,
   chanceLow: 0.95,
   chanceHigh: 1.2,
   memberWeight: 0,

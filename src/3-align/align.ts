@@ -3,8 +3,10 @@
  *
  *   features (features.ts) → search space (band.ts, anchors) → DP (dp.ts) → links + confidence → verdict
  *
- * Boilerplate candidate sentences never enter the search: they get their own 0-1 links, put back in text
- * order afterwards.
+ * Boilerplate sentences (either side) never enter the search: they get their own 0-1 / 1-0 links, put back
+ * in text order afterwards. Budgets (`budgetMs`, `maxCells`) never make the call hang: past them a cheap
+ * fallback alignment is returned with `gaveUp.reason` (feature extraction itself is linear and not
+ * interruptible).
  */
 import type { Alignment, AlignmentLink, SegmentedDoc, Sentence } from '../types.js';
 import { extractFeatures } from './features.js';
@@ -186,7 +188,9 @@ export function alignWithDetails(
     // Moved blocks: the non-monotonic mode is chosen when at least one block is found and confidently
     // linked out of order (or when the caller asks for it).
     const moved = alignWithMoves(links, { f: features, scorer, band, confidenceOf, deadline, typicalZ });
-    if (moved) {
+    if (moved !== null && !Array.isArray(moved)) {
+      gaveUp = { reason: `budget of ${options.budgetMs} ms exceeded during the search for moved blocks; the monotonic alignment is returned` };
+    } else if (moved) {
       const rescored = moved.map((l) => score(l, l.moved));
       if (options.mode === 'non-monotonic' || rescored.some((l) => l.moved && l.confidence >= 0.5)) {
         mode = 'non-monotonic';

@@ -68,11 +68,18 @@ export interface MoveContext {
   typicalZ: number;
 }
 
+/** Returned when the time budget ran out during the move search. */
+export const ABORTED = { aborted: true } as const;
+
 /**
  * Re-aligns with moved blocks set aside. Returns null when no block is found (the monotonic alignment
- * stands), else links in candidate order with `moved` set.
+ * stands), ABORTED when the deadline passed, else links in candidate order with `moved` set.
  */
-export function alignWithMoves(links: readonly IndexLink[], ctx: MoveContext, options: MoveOptions = DEFAULT_MOVE_OPTIONS): MovedIndexLink[] | null {
+export function alignWithMoves(
+  links: readonly IndexLink[],
+  ctx: MoveContext,
+  options: MoveOptions = DEFAULT_MOVE_OPTIONS,
+): MovedIndexLink[] | null | typeof ABORTED {
   const { f, scorer, confidenceOf } = ctx;
   const nR = f.ref.n;
   const nC = f.cand.n;
@@ -119,7 +126,7 @@ export function alignWithMoves(links: readonly IndexLink[], ctx: MoveContext, op
   const C = f.cand.stems;
   const seen = new Set<number>();
   for (let y = 0; y < nC; y++) {
-    if (performance.now() > ctx.deadline) return null;
+    if (performance.now() > ctx.deadline) return ABORTED;
     const here = confidenceOf(inPlaceCand(y));
     if (here >= options.weakConfidence) continue;
     const ids = Array.from(C.ids.subarray(C.ptr[y]!, C.ptr[y + 1]!)).filter((id) => postings.has(id));
@@ -214,13 +221,13 @@ export function alignWithMoves(links: readonly IndexLink[], ctx: MoveContext, op
   const main = monotonicDp(ctx.band, scorer, ctx.deadline);
   scorer.refMask = undefined;
   scorer.candMask = undefined;
-  if ('aborted' in main) return null;
+  if ('aborted' in main) return ABORTED;
 
   const blockLinks = new Map<number, IndexLink[]>(); // by c0
   for (const b of blocks) {
     if ((b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) > options.maxWindowCells) return null;
     const res = monotonicDp(fullBand(b.r1 - b.r0, b.c1 - b.c0), scorer, ctx.deadline, b.r0, b.c0);
-    if ('aborted' in res) return null;
+    if ('aborted' in res) return ABORTED;
     blockLinks.set(b.c0, res);
   }
 

@@ -125,7 +125,14 @@ for (let c = 0; c < 128; c++) {
 const PAD = C_SPACE | C_P1;
 
 // For the word-at-a-time 13a splitter of the BLEU fast path (bleu-fast.ts).
-export { ASCII_CLASS as ASCII_13A_CLASS, C_P1 as C13A_P1, C_DOTCOMMA as C13A_DOTCOMMA, F_M2 as C13A_M2, PAD as C13A_PAD };
+export {
+  ASCII_CLASS as ASCII_13A_CLASS,
+  C_P1 as C13A_P1,
+  C_DIGIT as C13A_DIGIT,
+  C_DOTCOMMA as C13A_DOTCOMMA,
+  F_M2 as C13A_M2,
+  PAD as C13A_PAD,
+};
 
 /**
  * mteval-v13a tokenization in one pass over the code units.

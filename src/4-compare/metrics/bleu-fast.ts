@@ -89,29 +89,37 @@ export const DIRECT_CELLS = 1 << 23;
 /**
  * Interning of words and tokens (byte spans of the shared buffer) for one call. A slot is 8 ints, one
  * cache line for everything a word needs: its exact key `[length, first 4 bytes, bytes 5–8, last 4 bytes]`,
- * its id, and its 13a split as a word: the token count (0 = not known yet), the first two token ids, or the
- * offset of the list in `lists` when there are more. Per id: the slot (to update the split, and to clear
- * the table at the next call) and the offset of the first occurrence (to compare spans longer than the key).
+ * its entry number, and its 13a split as a word: the token count (0 = not known yet), the first two token
+ * ids, or the offset of the list in `lists` when there are more. Per entry: the slot (to update the split,
+ * and to clear the table at the next call), the offset of the first occurrence (to compare spans longer
+ * than the key) and its token id when the span is a token.
+ *
+ * Token ids are dense and given in order of first use, so the hypothesis' tokens are 1..(its distinct
+ * tokens) and the reference's other tokens come after: the n-gram tables are sized by the hypothesis'
+ * tokens, and reference-only tokens all become 0 (they match nothing), which keeps the tables small.
  */
 const SLOT = 8;
 const K_LEN = 0;
 const K_F4 = 1;
 const K_M4 = 2;
 const K_L4 = 3;
-const S_ID = 4;
+const S_ENTRY = 4;
 const S_COUNT = 5;
 const S_T0 = 6;
 const S_T1 = 7;
 
 class SpanTable {
   // 1024 slots of 32 bytes fill the 32–48 KB L1 data cache of current x86 cores; a 300-word pair has about
-  // 350 distinct words and tokens. Twice as many slots measured slower (L2 misses).
+  // 230 distinct words and tokens. Twice as many slots measured slower (L2 misses).
   slots = new Int32Array(SLOT << 10);
   shift = 32 - 10;
   slotOf = new Int32Array(512);
   firstAt = new Int32Array(512);
-  /** Ids given so far (1..next). */
+  tokenOf = new Int32Array(512);
+  /** Entries made so far (1..next). */
   next = 0;
+  /** Token ids given so far (1..tokens). */
+  tokens = 0;
   lists = new Int32Array(256);
   nLists = 0;
 
@@ -119,43 +127,55 @@ class SpanTable {
   reset(): void {
     const s = this.slots;
     const slotOf = this.slotOf;
-    for (let id = 1; id <= this.next; id++) s[slotOf[id]! * SLOT] = 0;
+    for (let e = 1; e <= this.next; e++) s[slotOf[e]! * SLOT] = 0;
     this.next = 0;
+    this.tokens = 0;
     this.nLists = 0;
   }
 
   /**
-   * A new id for the key, stored in the empty slot `slot` (callers found it by probing), with `count`
-   * tokens when split as a word: 1 for a span that is one token by itself, 0 when not known yet. The
-   * table doubles when half full, which moves slots: callers re-read `slots` and use `slotOf` after a call.
+   * A new entry for the key, stored in the empty slot `slot` (callers found it by probing). `plain`: the
+   * span is one 13a token by itself (a letters-only word), which gets its token id now; otherwise its split
+   * is not known yet (count 0). The table doubles when half full, which moves slots: callers re-read
+   * `slots` and use `slotOf` after a call.
    */
-  add(slot: number, len: number, f4: number, m4: number, l4: number, at: number, count: number): number {
-    const id = ++this.next;
+  add(slot: number, len: number, f4: number, m4: number, l4: number, at: number, plain: boolean): number {
+    const e = ++this.next;
+    const tok = plain ? ++this.tokens : 0;
     const o = slot * SLOT;
     const s = this.slots;
     s[o + K_LEN] = len;
     s[o + K_F4] = f4;
     s[o + K_M4] = m4;
     s[o + K_L4] = l4;
-    s[o + S_ID] = id;
-    s[o + S_COUNT] = count;
-    s[o + S_T0] = id;
+    s[o + S_ENTRY] = e;
+    s[o + S_COUNT] = plain ? 1 : 0;
+    s[o + S_T0] = tok;
     s[o + S_T1] = 0;
-    if (id >= this.slotOf.length) this.growIds();
-    this.slotOf[id] = slot;
-    this.firstAt[id] = at;
-    if (2 * id > this.slots.length / SLOT) this.growSlots();
-    return id;
+    if (e >= this.slotOf.length) this.growIds();
+    this.slotOf[e] = slot;
+    this.firstAt[e] = at;
+    this.tokenOf[e] = tok;
+    if (2 * e > this.slots.length / SLOT) this.growSlots();
+    return e;
+  }
+
+  /** The token id of entry `e` (given now if the span was not used as a token before). */
+  tokenId(e: number): number {
+    let t = this.tokenOf[e]!;
+    if (t === 0) this.tokenOf[e] = t = ++this.tokens;
+    return t;
   }
 
   private growIds(): void {
-    const n = 2 * this.slotOf.length;
-    const a = new Int32Array(n);
-    a.set(this.slotOf);
-    this.slotOf = a;
-    const b = new Int32Array(n);
-    b.set(this.firstAt);
-    this.firstAt = b;
+    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(2 * a.length);
+      b.set(a);
+      return b;
+    };
+    this.slotOf = grow(this.slotOf);
+    this.firstAt = grow(this.firstAt);
+    this.tokenOf = grow(this.tokenOf);
   }
 
   private growSlots(): void {
@@ -163,12 +183,12 @@ class SpanTable {
     const s = new Int32Array(2 * old.length);
     this.shift--;
     const mask = s.length / SLOT - 1;
-    for (let id = 1; id <= this.next; id++) {
-      const o = this.slotOf[id]! * SLOT;
+    for (let e = 1; e <= this.next; e++) {
+      const o = this.slotOf[e]! * SLOT;
       let slot = home(old[o]!, old[o + 1]!, old[o + 2]!, old[o + 3]!, this.shift);
       while (s[slot * SLOT] !== 0) slot = (slot + 1) & mask;
       s.set(old.subarray(o, o + SLOT), slot * SLOT);
-      this.slotOf[id] = slot;
+      this.slotOf[e] = slot;
     }
     this.slots = s;
   }
@@ -343,8 +363,8 @@ function scanWords(s: string, base: number): number {
   return k >> 1;
 }
 
-/** The id of span `[a, b)`, comparing bytes when the key is not exact; a new span gets count 0 (unknown). */
-function spanId(a: number, b: number): number {
+/** The entry of span `[a, b)`, comparing bytes when the key is not exact; a new span's split is unknown. */
+function spanEntry(a: number, b: number): number {
   const t = table;
   const view = dv;
   const u = u8;
@@ -358,25 +378,25 @@ function spanId(a: number, b: number): number {
   for (;;) {
     const o = slot * SLOT;
     const L = s[o + K_LEN]!;
-    if (L === 0) return t.add(slot, len, f4, m4, l4, a, 0);
+    if (L === 0) return t.add(slot, len, f4, m4, l4, a, false);
     if (L === len && s[o + K_F4] === f4 && s[o + K_M4] === m4 && s[o + K_L4] === l4) {
-      const id = s[o + S_ID]!;
-      if (len <= EXACT_KEY_BYTES) return id;
-      const at = t.firstAt[id]!;
+      const e = s[o + S_ENTRY]!;
+      if (len <= EXACT_KEY_BYTES) return e;
+      const at = t.firstAt[e]!;
       let k = 8;
       while (k < len - 4 && u[at + k] === u[a + k]) k++;
-      if (k >= len - 4) return id;
+      if (k >= len - 4) return e;
     }
     slot = (slot + 1) & mask;
   }
 }
 
 /**
- * Works out the tokens of the word with id `id` at `[a, b)`: the 13a split (`split13a`) or the word itself
+ * Works out the tokens of the word of entry `e` at `[a, b)`: the 13a split (`split13a`) or the word itself
  * (`none`). Words reach this once per call when they are not letters only, so this is also where a
  * non-ASCII whitespace character or a lone surrogate (U+FFFD after encoding) is noticed.
  */
-function resolveSplit(id: number, a: number, b: number, split13a: boolean): void {
+function resolveSplit(e: number, a: number, b: number, split13a: boolean): void {
   const t = table;
   const u = u8;
   for (let i = a; i < b; i++) {
@@ -396,22 +416,24 @@ function resolveSplit(id: number, a: number, b: number, split13a: boolean): void
     n = splitSimple(u, a, b, splitStarts);
     if (n < 0) n = splitWord(u, a, b, splitStarts);
   }
-  let t0 = id;
+  let t0 = 0;
   let t1 = 0;
-  if (n > 1) {
+  if (n === 1) {
+    t0 = t.tokenId(e);
+  } else {
     const starts = splitStarts;
     const ids = splitIds;
     for (let i = 0; i < n; i++) {
       const ta = starts[i]!;
       const tb = i + 1 < n ? starts[i + 1]! : b;
       if (tb - ta !== 1) {
-        ids[i] = spanId(ta, tb);
+        ids[i] = t.tokenId(spanEntry(ta, tb));
         continue;
       }
       const c = u[ta]!;
       if (byteCall[c] !== call) {
         byteCall[c] = call;
-        byteIds[c] = spanId(ta, tb);
+        byteIds[c] = t.tokenId(spanEntry(ta, tb));
       }
       ids[i] = byteIds[c]!;
     }
@@ -423,14 +445,17 @@ function resolveSplit(id: number, a: number, b: number, split13a: boolean): void
     }
   }
   // Looked up after the token ids: adding them may have moved the slots.
-  const o = t.slotOf[id]! * SLOT;
+  const o = t.slotOf[e]! * SLOT;
   t.slots[o + S_COUNT] = n;
   t.slots[o + S_T0] = t0;
   t.slots[o + S_T1] = t1;
 }
 
-/** Token ids of the words found by `scanWords` (nWords of them) into `out`; returns the token count. */
-function tokenIds(nWords: number, out: Int32Array, split13a: boolean): number {
+/**
+ * Token ids of the words found by `scanWords` (nWords of them) into `out`; returns the token count.
+ * Token ids above `known` become 0 (the reference's tokens that the hypothesis lacks).
+ */
+function tokenIds(nWords: number, out: Int32Array, split13a: boolean, known: number): number {
   const t = table;
   const view = dv;
   const w = words;
@@ -459,40 +484,46 @@ function tokenIds(nWords: number, out: Int32Array, split13a: boolean): number {
         if (L === 0) {
           // A new word: letters only is one token by itself; anything else is split below.
           const plain = lettersOnly(f4, fm) && lettersOnly(m4, mm) && lettersOnly(l4, lm);
-          const id = t.add(slot, len, f4, m4, l4, a, plain ? 1 : 0);
+          const e = t.add(slot, len, f4, m4, l4, a, plain);
           s = t.slots;
           mask = s.length / SLOT - 1;
           shift = t.shift;
-          o = t.slotOf[id]! * SLOT;
+          o = t.slotOf[e]! * SLOT;
           break;
         }
         slot = (slot + 1) & mask;
       }
     } else {
-      const id = spanId(a, b);
+      const e = spanEntry(a, b);
       s = t.slots;
       mask = s.length / SLOT - 1;
       shift = t.shift;
-      o = t.slotOf[id]! * SLOT;
+      o = t.slotOf[e]! * SLOT;
     }
     let n = s[o + S_COUNT]!;
     if (n === 0) {
-      const id = s[o + S_ID]!;
-      resolveSplit(id, a, b, split13a);
+      const e = s[o + S_ENTRY]!;
+      resolveSplit(e, a, b, split13a);
       if (declined) return 0;
       s = t.slots;
       mask = s.length / SLOT - 1;
       shift = t.shift;
-      o = t.slotOf[id]! * SLOT;
+      o = t.slotOf[e]! * SLOT;
       n = s[o + S_COUNT]!;
     }
     if (n <= 2) {
-      out[k] = s[o + S_T0]!;
-      out[k + 1] = s[o + S_T1]!;
+      // (x − known − 1) >> 31 is −1 for a token id ≤ known and 0 above.
+      const t0 = s[o + S_T0]!;
+      const t1 = s[o + S_T1]!;
+      out[k] = t0 & ((t0 - known - 1) >> 31);
+      out[k + 1] = t1 & ((t1 - known - 1) >> 31);
       k += n;
     } else {
       const off = s[o + S_T0]!;
-      for (let i = 0; i < n; i++) out[k++] = t.lists[off + i]!;
+      for (let i = 0; i < n; i++) {
+        const x = t.lists[off + i]!;
+        out[k++] = x & ((x - known - 1) >> 31);
+      }
     }
   }
   return k;
@@ -514,7 +545,7 @@ const N = {
 
 /**
  * Clipped n-gram matches of orders 1–4 (Σ over n-grams of min(hyp count, ref count)) into `out[2..5]`.
- * Token ids are 1..V. An order-n id is the table cell of (its order-(n−1) prefix id, its last token), so
+ * Hypothesis token ids are 1..V, reference token ids 0..V (0: not in the hypothesis). An order-n id is the table cell of (its order-(n−1) prefix id, its last token), so
  * ids are assigned in one pass; reference n-grams the hypothesis lacks land on cell value 0, whose count
  * is always 0.
  */
@@ -629,13 +660,13 @@ export function fastBleuStats(hyp: string, ref: string, split13a: boolean): numb
   const hw = scanWords(hyp, hypBase);
   // A word of k bytes has at most k tokens.
   if (hypIds.length < 3 * hyp.length + 1) hypIds = new Int32Array(6 * hyp.length + 1);
-  const L = tokenIds(hw, hypIds, split13a);
+  const L = tokenIds(hw, hypIds, split13a, 1 << 30);
+  const V = t.tokens;
   // The reference's words are scanned after the hypothesis' tokens are interned (`words` is reused).
   text = ref;
   const rw = declined ? 0 : scanWords(ref, refBase);
   if (refIds.length < 3 * ref.length + 1) refIds = new Int32Array(6 * ref.length + 1);
-  const R = declined ? 0 : tokenIds(rw, refIds, split13a);
-  const V = t.next;
+  const R = declined ? 0 : tokenIds(rw, refIds, split13a, V);
   if (declined || (Math.max(V, L) + 1) * (V + 1) > DIRECT_CELLS || L >= 0xffff) return null;
   const out = [L, R, 0, 0, 0, 0, Math.max(0, L), Math.max(0, L - 1), Math.max(0, L - 2), Math.max(0, L - 3)];
   ngramMatches(hypIds, L, refIds, R, V, out);

@@ -84,10 +84,6 @@ export interface CostParams {
   /** z from which a link starts to cost like leaving its sentences unlinked, and z where it costs as much. */
   chanceLow: number;
   chanceHigh: number;
-  /** Weight of the weak-member penalty of merged links (see `weakMembers`). */
-  memberWeight: number;
-  /** θ: similarity a merged sentence must reach with the other side of its link. */
-  memberSim: number;
 }
 
 export const DEFAULT_COST_PARAMS: CostParams = {
@@ -104,8 +100,6 @@ export const DEFAULT_COST_PARAMS: CostParams = {
   maxGroup: 3,
   chanceLow: 0.95,
   chanceHigh: 1.2,
-  memberWeight: 0,
-  memberSim: 0.2,
 };
 
 /** Gale & Church (1993) link-shape priors; shapes they did not count are extrapolated. */
@@ -270,8 +264,6 @@ export class PairScorer {
     this.shapes = linkShapes(this.maxGroup);
     this.shapePen = new Float64Array((this.maxGroup + 1) * (this.maxGroup + 1));
     this.sizeFactor = new Float64Array((this.maxGroup + 1) * (this.maxGroup + 1));
-    this.pairW = new Float64Array(this.maxGroup * this.maxGroup);
-    this.pairC = new Float64Array(this.maxGroup * this.maxGroup);
     for (const [a, b] of this.shapes) {
       if (a === 0 || b === 0) continue;
       const key = `${a}-${b}`;
@@ -559,69 +551,7 @@ export class PairScorer {
       const floor = (a + b) * this.skipCost * Math.min(1, (z - p.chanceLow) / (p.chanceHigh - p.chanceLow));
       if (floor > cost) cost = floor;
     }
-    if ((a > 1 || b > 1) && p.memberWeight > 0) cost += p.memberWeight * this.weakMembers(r, a, c, b);
     return cost;
   }
 
-  /** A member's share of its group's content (squared word norms): a content-free "He asked." weighs ~0. */
-  private share(side: SideFeatures, s: number, k: number, member: number): number {
-    let total = 0;
-    for (let x = s; x < s + k; x++) total += side.wordNorm2[x]!;
-    return total > 0 ? (k * side.wordNorm2[s + member]!) / total : 0;
-  }
-
-  private readonly pairW: Float64Array;
-  private readonly pairC: Float64Array;
-
-  /**
-   * Σ over the members of a merged link of max(0, θ − sim(member, other side))/θ: a sentence merged into a
-   * link must itself be explained by the other side. Without it a foreign sentence inserted next to a good
-   * pair rides along in a 2-1 link (the group cosine barely drops); with it, it is left as a 0-1 addition.
-   */
-  weakMembers(r: number, a: number, c: number, b: number): number {
-    for (let x = 0; x < a; x++) {
-      for (let y = 0; y < b; y++) {
-        this.crossSum(r + x, 1, c + y, 1);
-        this.pairW[x * this.maxGroup + y] = this.acc[0]!;
-        this.pairC[x * this.maxGroup + y] = this.acc[1]!;
-      }
-    }
-    const theta = this.params.memberSim;
-    const nwB = this.candCache.normW[b - 1]![c]!;
-    const ncB = this.candCache.normC[b - 1]![c]!;
-    const nwA = this.refCache.normW[a - 1]![r]!;
-    const ncA = this.refCache.normC[a - 1]![r]!;
-    let pen = 0;
-    if (a > 1) {
-      for (let x = 0; x < a; x++) {
-        let dw = 0;
-        let dc = 0;
-        for (let y = 0; y < b; y++) {
-          dw += this.pairW[x * this.maxGroup + y]!;
-          dc += this.pairC[x * this.maxGroup + y]!;
-        }
-        const nw = this.ref.wordNorm2[r + x]!;
-        const nc = this.ref.charNorm2[r + x]!;
-        const m = this.mix(nw > 0 && nwB > 0 ? dw / Math.sqrt(nw * nwB) : 0, nc > 0 && ncB > 0 ? dc / Math.sqrt(nc * ncB) : 0);
-        const zm = (1 - m) / ((this.refCache.bg[0]![r + x]! + this.candCache.bg[b - 1]![c]!) / 2);
-        if (zm > theta) pen += Math.min(1, (zm - theta) / 0.1) * this.share(this.ref, r, a, x);
-      }
-    }
-    if (b > 1) {
-      for (let y = 0; y < b; y++) {
-        let dw = 0;
-        let dc = 0;
-        for (let x = 0; x < a; x++) {
-          dw += this.pairW[x * this.maxGroup + y]!;
-          dc += this.pairC[x * this.maxGroup + y]!;
-        }
-        const nw = this.cand.wordNorm2[c + y]!;
-        const nc = this.cand.charNorm2[c + y]!;
-        const m = this.mix(nw > 0 && nwA > 0 ? dw / Math.sqrt(nw * nwA) : 0, nc > 0 && ncA > 0 ? dc / Math.sqrt(nc * ncA) : 0);
-        const zm = (1 - m) / ((this.candCache.bg[0]![c + y]! + this.refCache.bg[a - 1]![r]!) / 2);
-        if (zm > theta) pen += Math.min(1, (zm - theta) / 0.1) * this.share(this.cand, c, b, y);
-      }
-    }
-    return pen;
-  }
 }

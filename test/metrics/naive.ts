@@ -102,8 +102,9 @@ function matchStats(h: Map<string, number>, r: Map<string, number>): [number, nu
 }
 
 /** chrF statistics for one reference (default chrF/chrF++ settings apart from the orders). */
-export function naiveChrfStats(hyp: string, ref: string, charOrder = 6, wordOrder = 0): number[] {
-  const strip = (s: string): string => pySplit(s).join('');
+export function naiveChrfStats(hyp: string, ref: string, charOrder = 6, wordOrder = 0, whitespace = false): number[] {
+  // sacreBLEU removes every whitespace character unless `whitespace` (then the text is used as it is).
+  const strip = (s: string): string => (whitespace ? s : pySplit(s).join(''));
   const stats: number[] = [];
   for (let n = 1; n <= charOrder; n++) stats.push(...matchStats(charNgrams(strip(hyp), n), charNgrams(strip(ref), n)));
   const hw = removePunctuation(hyp);

@@ -127,6 +127,18 @@ describe('chrF statistics = Map-based counting', () => {
       { numRuns: 1500 },
     );
   });
+  it('astral characters whose low 16 bits are whitespace are characters, not spaces', () => {
+    // U+10020, U+1000A, U+2000A, U+E0020: surrogate pairs; a lookup on c & 0xffff would take them for spaces.
+    const astral = fc.constantFrom('\u{10020}', '\u{1000a}', '\u{2000a}', '\u{e0020}', '\u{1f600}', 'a', ' ', 'b', '\u00a0');
+    const s = fc.array(astral, { maxLength: 25 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(s, s, (h, r) => {
+        expect(chrf.stats(h, [r])).toEqual(naiveChrfStats(h, r, 6, 0));
+        expect(new CHRF({ whitespace: true }).stats(h, [r])).toEqual(naiveChrfStats(h, r, 6, 0, true));
+      }),
+      { numRuns: 500 },
+    );
+  });
   it('several references: the statistics of the best-F reference (the first on ties)', () => {
     fc.assert(
       fc.property(sentence, fc.array(sentence, { minLength: 2, maxLength: 3 }), (h, refs) => {

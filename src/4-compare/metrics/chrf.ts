@@ -9,7 +9,7 @@
  * Statistics per segment: `[hyp, ref, match]` n-gram counts for each character order, then each word order.
  */
 import { formatSignature, StringMetric, type NRefs } from './base.js';
-import { Counts, IdSpace, IntBuffer, NextOrder, SpanTable } from './intern.js';
+import { Counts, DIRECT_LIMIT, IdSpace, IntBuffer, NextOrder, SpanTable } from './intern.js';
 import { isPyWhitespace, pyLower } from './pytext.js';
 import { spanHash } from './tokenizers.js';
 
@@ -61,24 +61,34 @@ function scanWords(s: string, sink: (s: string, a: number, b: number) => void): 
   }
 }
 
+/** 1 for the UTF-16 code units that are Python whitespace (all of them are in the BMP). */
+const PY_SPACE = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) PY_SPACE[c] = isPyWhitespace(c) ? 1 : 0;
+
 /**
  * The code points of `s` as ranks (`rank(cp)`: assign for the hypothesis, look up for references),
- * skipping whitespace unless `keepSpace`.
+ * skipping whitespace unless `keepSpace`. Branch-free apart from surrogates and new characters (a text
+ * has a few dozen distinct characters): whitespace is skipped by not advancing the write position.
  */
 function codePointRanks(s: string, keepSpace: boolean, out: IntBuffer, assign: boolean): void {
-  out.clear();
   const n = s.length;
+  if (out.data.length < n) out.data = new Int32Array(2 * n);
+  const o = out.data;
+  const keepAll = keepSpace ? 1 : 0;
+  let k = 0;
   for (let i = 0; i < n; i++) {
     let c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+    if ((c & 0xfc00) === 0xd800 && i + 1 < n) {
       const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
+      if ((d & 0xfc00) === 0xdc00) {
         c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
         i++;
       }
     }
-    if (keepSpace || !isPyWhitespace(c)) out.push(assign ? ranks.intern(c) : ranks.get(c));
+    o[k] = assign ? ranks.intern(c) : ranks.get(c);
+    k += keepAll | ((c <= 0xffff ? PY_SPACE[c]! : 0) ^ 1);
   }
+  out.length = k;
 }
 
 // Shared scratch (synchronous use only).
@@ -130,6 +140,11 @@ const ranks = new RankTable();
 
 const nextOrder = new NextOrder();
 
+/** Largest directly addressed n-gram table of the fast loop (2-byte cells, 16 MB). */
+const DIRECT_CELLS = 1 << 23;
+let direct = new Uint16Array(1 << 16);
+let touched = new Int32Array(4096);
+
 /**
  * Match statistics of one family of n-grams (characters or words), orders 1..maxOrder, written into each
  * reference's statistics at `offset`. Units are 1-based ranks in [1, unitCount] for the hypothesis (code
@@ -137,6 +152,11 @@ const nextOrder = new NextOrder();
  * have, so no n-gram containing it can match). Order-1 ids are the units; an order-n id is the id of (the
  * n-gram's prefix id at order n−1, its last unit), assigned one order at a time. Id 0 ("none") is a
  * trash cell in the count arrays: its hypothesis count stays 0, so it never matches, without a branch.
+ *
+ * Ids come from a directly addressed `Uint16Array` (cell = prefix id × (unitCount + 1) + unit) filled
+ * without branches, as in the BLEU fast path (bleu-fast.ts): ~3× faster than `NextOrder` on 300-word
+ * paragraphs, whose character n-gram ids stay far below 65536. Inputs with more ids than a cell holds,
+ * or a table beyond `DIRECT_CELLS`, go through `NextOrder` (hash table).
  */
 function familyStats(
   hu: Int32Array,
@@ -148,6 +168,12 @@ function familyStats(
   offset: number,
 ): void {
   const hcur = hypCur.ensure(hl);
+  const width = unitCount + 1;
+  // Ids of every order are at most max(unitCount, hl); all fit in a cell when below 65536.
+  const rows = Math.max(unitCount, hl) + 1;
+  const fast = rows < 0xffff && rows * width <= DIRECT_CELLS && DIRECT_LIMIT > 0;
+  if (fast && direct.length < rows * width) direct = new Uint16Array(Math.max(rows * width, 2 * direct.length));
+  if (fast && touched.length < hl) touched = new Int32Array(2 * hl);
   let prevCount = unitCount;
   for (let n = 1; n <= maxOrder; n++) {
     let V: number;
@@ -160,6 +186,25 @@ function familyStats(
         hc[u]!++;
       }
       V = unitCount;
+    } else if (fast) {
+      hc = hypCount.ensure(hl + 1);
+      const T = direct;
+      const K = touched;
+      let next = 0;
+      const m = hl - n + 1;
+      for (let i = 0; i < m; i++) {
+        // Insert-or-get without a branch: `fresh` is 1 when the cell was empty.
+        const key = hcur[i]! * width + hu[i + n - 1]!;
+        let v = T[key]!;
+        const fresh = (v - 1) >>> 31;
+        v |= (next + 1) & -fresh;
+        next += fresh;
+        T[key] = v;
+        K[i] = key;
+        hcur[i] = v;
+        hc[v]!++;
+      }
+      V = next;
     } else {
       nextOrder.begin(prevCount, unitCount);
       for (let i = 0; i + n <= hl; i++) hcur[i] = nextOrder.intern(hcur[i]!, hu[i + n - 1]!);
@@ -173,19 +218,32 @@ function familyStats(
     for (let r = 0; r < refs.length; r++) {
       const { units: ru, length: rl, cur: rcur } = refs[r]!;
       let match = 0;
+      // Each occurrence matches while the reference has not used up the hypothesis count, so the sum is
+      // Σ min(hyp count, ref count) over n-grams: (hc − rc) >>> 31 is 1 once rc exceeds hc.
       if (n === 1) {
         for (let i = 0; i < rl; i++) {
           const id = ru[i]!;
           rcur[i] = id;
-          // Each occurrence matches while the reference has not used up the hypothesis count, so the
-          // sum is Σ min(hyp count, ref count) over n-grams.
-          match += ++rc[id]! <= hc[id]! ? 1 : 0;
+          const c = rc[id]! + 1;
+          rc[id] = c;
+          match += ((hc[id]! - c) >>> 31) ^ 1;
+        }
+      } else if (fast) {
+        const T = direct;
+        for (let i = 0; i + n <= rl; i++) {
+          const id = T[rcur[i]! * width + ru[i + n - 1]!]!;
+          rcur[i] = id;
+          const c = rc[id]! + 1;
+          rc[id] = c;
+          match += ((hc[id]! - c) >>> 31) ^ 1;
         }
       } else {
         for (let i = 0; i + n <= rl; i++) {
           const id = nextOrder.get(rcur[i]!, ru[i + n - 1]!);
           rcur[i] = id;
-          match += ++rc[id]! <= hc[id]! ? 1 : 0;
+          const c = rc[id]! + 1;
+          rc[id] = c;
+          match += ((hc[id]! - c) >>> 31) ^ 1;
         }
       }
       rc.fill(0, 0, V + 1);
@@ -196,6 +254,11 @@ function familyStats(
       st[3 * k] = nRef > 0 ? hypTotal : 0;
       st[3 * k + 1] = nRef;
       st[3 * k + 2] = match;
+    }
+    if (fast && n > 1) {
+      const T = direct;
+      const K = touched;
+      for (let i = 0, m = hl - n + 1; i < m; i++) T[K[i]!] = 0;
     }
     hc.fill(0, 0, V + 1);
   }

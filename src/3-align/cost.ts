@@ -97,7 +97,7 @@ export const DEFAULT_COST_PARAMS: CostParams = {
   lengthWeight: 0.045,
   lengthVar: 1.5,
   cutWeight: 0.03,
-  maxGroup: 3,
+  maxGroup: 4,
   chanceLow: 0.95,
   chanceHigh: 1.2,
 };

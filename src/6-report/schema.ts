@@ -83,8 +83,8 @@ export const REPORT_SCHEMA = {
         required: ['ref', 'cand', 'type', 'confidence', 'moved', 'scores', 'drift', 'driftClass', 'diff'],
         additionalProperties: false,
         properties: {
-          ref: { type: 'array', items: { type: 'string', pattern: '^r[1-9][0-9]*$' }, maxItems: 3 },
-          cand: { type: 'array', items: { type: 'string', pattern: '^c[1-9][0-9]*$' } },
+          ref: { type: 'array', items: { type: 'string', pattern: '^r[1-9][0-9]*$' }, maxItems: 4 },
+          cand: { type: 'array', items: { type: 'string', pattern: '^c[1-9][0-9]*$' }, maxItems: 4 },
           type: { type: 'string', pattern: '^[0-9]+-[0-9]+$' },
           confidence: { type: 'number', minimum: 0, maximum: 1 },
           moved: { type: 'boolean' },

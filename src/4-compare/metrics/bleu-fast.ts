@@ -453,9 +453,11 @@ function resolveSplit(e: number, a: number, b: number, split13a: boolean): void 
 
 /**
  * Token ids of the words found by `scanWords` (nWords of them) into `out`; returns the token count.
- * Token ids above `known` become 0 (the reference's tokens that the hypothesis lacks).
+ * For the reference (`known`: the hypothesis' token count), token ids above `known` become 0: tokens the
+ * hypothesis lacks, which match nothing; a new letters-only reference word is not even stored.
  */
-function tokenIds(nWords: number, out: Int32Array, split13a: boolean, known: number): number {
+function tokenIds(nWords: number, out: Int32Array, split13a: boolean, known = 1 << 30): number {
+  const reference = known < 1 << 30;
   const t = table;
   const view = dv;
   const w = words;
@@ -468,6 +470,7 @@ function tokenIds(nWords: number, out: Int32Array, split13a: boolean, known: num
     const b = w[2 * j + 1]!;
     const len = b - a;
     let o = 0;
+    let id0 = false;
     if (len <= EXACT_KEY_BYTES) {
       // The exact key of a short word: first, middle and last four bytes, masked to the word.
       const fm = -((4 - len) >>> 31);
@@ -484,6 +487,11 @@ function tokenIds(nWords: number, out: Int32Array, split13a: boolean, known: num
         if (L === 0) {
           // A new word: letters only is one token by itself; anything else is split below.
           const plain = lettersOnly(f4, fm) && lettersOnly(m4, mm) && lettersOnly(l4, lm);
+          if (plain && reference) {
+            // A letters-only reference word the hypothesis lacks: one token that matches nothing.
+            id0 = true;
+            break;
+          }
           const e = t.add(slot, len, f4, m4, l4, a, plain);
           s = t.slots;
           mask = s.length / SLOT - 1;
@@ -499,6 +507,10 @@ function tokenIds(nWords: number, out: Int32Array, split13a: boolean, known: num
       mask = s.length / SLOT - 1;
       shift = t.shift;
       o = t.slotOf[e]! * SLOT;
+    }
+    if (id0) {
+      out[k++] = 0;
+      continue;
     }
     let n = s[o + S_COUNT]!;
     if (n === 0) {
@@ -660,7 +672,7 @@ export function fastBleuStats(hyp: string, ref: string, split13a: boolean): numb
   const hw = scanWords(hyp, hypBase);
   // A word of k bytes has at most k tokens.
   if (hypIds.length < 3 * hyp.length + 1) hypIds = new Int32Array(6 * hyp.length + 1);
-  const L = tokenIds(hw, hypIds, split13a, 1 << 30);
+  const L = tokenIds(hw, hypIds, split13a);
   const V = t.tokens;
   // The reference's words are scanned after the hypothesis' tokens are interned (`words` is reused).
   text = ref;

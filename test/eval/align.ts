@@ -16,7 +16,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { align, alignWithDetails, CONFIDENCE_FIT as CURRENT_FIT } from '../../src/3-align/index.js';
+import { align, alignWithDetails, CONFIDENCE_FIT as CURRENT_FIT, DEFAULT_COST_PARAMS } from '../../src/3-align/index.js';
 import type { Alignment, SegmentedDoc } from '../../src/types.js';
 import type { AlignOptions } from '../../src/3-align/index.js';
 import { loadBible, chapterCase, splitOf, countLinks, prf, hasBible, joinVerses } from '../align/bible.js';
@@ -302,8 +302,8 @@ export async function main(sections: string[]): Promise<void> {
   if (want('bible') && chapters) {
     console.log('\n1. bible-nt verse gold (links right when both sides come from the same verse set)');
     for (const [label, options] of [
-      ['default (links of up to 3 sentences a side)', {}],
-      ['maxGroup 4 (links of up to 4 a side)', { maxGroup: 4 }],
+      [`default (links of up to ${DEFAULT_COST_PARAMS.maxGroup} sentences a side)`, {}],
+      ['maxGroup 3 (links of up to 3 a side)', { maxGroup: 3 }],
     ] as const) {
       console.log(`  ${label}`);
       for (const split of ['dev', 'test'] as const) {

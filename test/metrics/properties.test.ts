@@ -9,6 +9,10 @@ import { BLEU, CHRF, TER, tokenize13a } from '../../src/4-compare/metrics/index.
 import { terTrace } from '../../src/4-compare/metrics/ter.js';
 import { setDirectLimit } from '../../src/4-compare/metrics/intern.js';
 import { setBleuFastPath } from '../../src/4-compare/metrics/bleu.js';
+import { fastBleuStats, fastTokens13a } from '../../src/4-compare/metrics/bleu-fast.js';
+import { prepare13a } from '../../src/4-compare/metrics/tokenizers.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { naive13a, naiveBleuStats, naiveChrfStats, naiveTerTrace } from './naive.js';
 
 // Characters that exercise every 13a rule: digits, dots, commas, dashes, P1 punctuation, apostrophes,
@@ -69,6 +73,28 @@ describe('BLEU one-reference fast path (UTF-8 words, bleu-fast.ts) = general pat
       setBleuFastPath(true);
     }
   };
+  it('13a tokens of the word-at-a-time splitter = regex cascade, on random text', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, spaced, trickyString), (line) => {
+        const fast = fastTokens13a(prepare13a(line));
+        // Giving up is allowed only for what UTF-8 cannot represent: lone surrogates.
+        if (fast === null) expect(/[\ud800-\udfff]/.test(line)).toBe(true);
+        else expect(fast).toEqual(naive13a(line));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('13a tokens of the word-at-a-time splitter = regex cascade, on every line of the corpus', () => {
+    const dir = resolve(__dirname, '../../corpus');
+    let lines = 0;
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
+      for (const line of readFileSync(resolve(dir, f), 'utf8').split('\n')) {
+        expect(fastTokens13a(prepare13a(line)), line).toEqual(naive13a(line));
+        lines++;
+      }
+    }
+    expect(lines).toBeGreaterThan(100);
+  });
   it('13a: fast = naive on random text', () => {
     const bleu = new BLEU();
     fc.assert(
@@ -87,7 +113,7 @@ describe('BLEU one-reference fast path (UTF-8 words, bleu-fast.ts) = general pat
       { numRuns: 1000 },
     );
   });
-  it('declines (falls back) on non-ASCII whitespace and lone surrogates, with the same statistics', () => {
+  it('non-ASCII whitespace (split there) and lone surrogates (general path): the same statistics', () => {
     const bleu = new BLEU();
     for (const [h, r] of [
       ['a\u00a0b c', 'a b c'],
@@ -96,9 +122,14 @@ describe('BLEU one-reference fast path (UTF-8 words, bleu-fast.ts) = general pat
       ['lone \ud800 surrogate', 'lone \ufffd surrogate'],
       ['lone \ufffd surrogate', 'lone \ufffd surrogate'],
       ['a\u0085b', 'a b'],
+      ['\u00a0 a \u00a0\u00a0 b,\u2009(c)', 'a b, (c) \u00a0'],
+      ['\u00a0', 'x'],
     ]) {
       expect(bleu.stats(h!, [r!]), h).toEqual(naiveBleuStats(h!, [r!]));
       both(h!, r!, bleu);
+      // Only a lone surrogate makes the fast path give up.
+      const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+      expect(fastBleuStats(h!, r!, true) === null, h).toBe(lone.test(h! + r!));
     }
   });
   it('long paragraphs (tables grow) and a hypothesis with many distinct words', () => {

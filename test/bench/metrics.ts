@@ -17,6 +17,7 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { BLEU, CHRF, TER, type StringMetric } from '../../src/4-compare/metrics/index.js';
+import { setBleuFastPath } from '../../src/4-compare/metrics/bleu.js';
 import { naiveBleuStats, naiveChrfStats, naiveTerStats } from '../metrics/naive.js';
 
 export interface BenchRow {
@@ -137,7 +138,10 @@ export interface BenchOptions {
   skipBaseline?: boolean;
 }
 
-/** Speed rows: chrF, sentence BLEU and TER on 30-word pairs; chrF and BLEU (and TER, informative) on 300 words. */
+/**
+ * Speed rows: chrF, sentence BLEU and TER on 30-word pairs; chrF and BLEU on 300 words; informative: BLEU
+ * on 300 words without its one-reference fast path, and TER on 300 words.
+ */
 export async function benchMetrics(opts: BenchOptions = {}): Promise<BenchRow[]> {
   const runs = opts.runs ?? 7;
   const chrf = new CHRF();
@@ -179,6 +183,13 @@ export async function benchMetrics(opts: BenchOptions = {}): Promise<BenchRow[]>
   add('TER', 30, short, scoreOf(ter), terBase, 100, 230);
   add('chrF', 300, long, scoreOf(chrf), chrfBase, 100, 630);
   add('BLEU', 300, long, scoreOf(bleu), corpusBleuBase, 200, 3900);
+  // The same BLEU without its one-reference fast path (bleu-fast.ts): what multi-reference input gets.
+  setBleuFastPath(false);
+  try {
+    add('BLEU general', 300, long, scoreOf(bleu), null, 0, 3900);
+  } finally {
+    setBleuFastPath(true);
+  }
   add('TER', 300, long.slice(0, 100), scoreOf(ter), null, 0, null);
   return rows;
 }

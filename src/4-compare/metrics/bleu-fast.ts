@@ -118,8 +118,8 @@ const S_T1 = 7;
 const NO_TOKENS = 1 << 16;
 
 class SpanTable {
-  // 1024 slots of 32 bytes fill the 32–48 KB L1 data cache of current x86 cores; a 300-word pair has about
-  // 230 distinct words and tokens. Twice as many slots measured slower (L2 misses).
+  // 1024 slots of 32 bytes (32 KB, the size of an L1 data cache); a 300-word pair has about 230 distinct
+  // words and tokens, so the table starts under a quarter full and doubles when half full.
   slots = new Int32Array(SLOT << 10);
   shift = 32 - 10;
   slotOf = new Int32Array(512);

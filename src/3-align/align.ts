@@ -139,8 +139,6 @@ export function alignWithDetails(
   // translation, where nearly every sentence has a counterpart). Scale it by the pair's typical match
   // quality, as Vecalign sets its deletion penalty from the pair's own cost distribution.
   const scorer = new PairScorer(features, params);
-  const typicalZ = scorer.typicalZ();
-  if (params.skipSlope > 0) scorer.skipCost = Math.min(params.skipCost, params.skipBase + params.skipSlope * typicalZ);
   scorer.candBreaks = breaksOf(candIdx, candidate.sentences.length);
   scorer.refBreaks = breaksOf(refIdx, reference.sentences.length);
   const nR = refSents.length;
@@ -154,18 +152,23 @@ export function alignWithDetails(
     anchors = findAnchors(features, scorer);
     band = anchoredBand(nR, nC, guidePoints(anchors, nR, nC), BAND_OPTIONS);
   }
-
   const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
-  let links: IndexLink[];
   const cells = bandCells(band);
-  if (cells > maxCells) {
-    gaveUp = { reason: `search space of ${cells} cells exceeds the budget of ${maxCells} cells` };
-    links = fallbackLinks(nR, nC, anchors);
-  } else if (performance.now() > deadline) {
-    gaveUp = { reason: `budget of ${options.budgetMs} ms exceeded before the search (feature extraction)` };
-    links = fallbackLinks(nR, nC, anchors);
-  } else {
-    scorer.prepare(band);
+  if (cells > maxCells) gaveUp = { reason: `search space of ${cells} cells exceeds the budget of ${maxCells} cells` };
+  else if (performance.now() > deadline) gaveUp = { reason: `budget of ${options.budgetMs} ms exceeded before the search (feature extraction)` };
+  // The band's cross dots first: typicalZ and the verdict look most of their pairs up there.
+  else scorer.prepare(band);
+
+  // Leaving a sentence unlinked should be cheap where links are near-perfect (an edited copy: a glued-on
+  // foreign sentence is then the anomaly) and dear where every link is a loose paraphrase (an independent
+  // translation, where nearly every sentence has a counterpart). Scale it by the pair's typical match
+  // quality, as Vecalign sets its deletion penalty from the pair's own cost distribution.
+  const typicalZ = scorer.typicalZ();
+  if (params.skipSlope > 0) scorer.skipCost = Math.min(params.skipCost, params.skipBase + params.skipSlope * typicalZ);
+
+  let links: IndexLink[];
+  if (gaveUp) links = fallbackLinks(nR, nC, anchors);
+  else {
     const res = monotonicDp(band, scorer, deadline);
     if ('aborted' in res) {
       gaveUp = { reason: `budget of ${options.budgetMs} ms exceeded (${res.reason})` };

@@ -364,11 +364,19 @@ function verdictFigures(
   }
   let rare = 0;
   let rareShared = 0;
+  let refStems = 0;
+  let candStems = 0;
+  let bothStems = 0;
   for (let id = 0; id < f.stemCount; id++) {
     const df = f.stemDfRef[id]!;
     if (df > 0 && df <= 2) {
       rare++;
       if (inCand(id)) rareShared++;
+    }
+    if (df > 0) refStems++;
+    if (f.stemDfCand[id]! > 0) {
+      candStems++;
+      if (df > 0) bothStems++;
     }
   }
   // Reference sentences with a clear counterpart anywhere in the candidate (order ignored). A sentence
@@ -391,5 +399,7 @@ function verdictFigures(
     orderAgreement: round(confident.length > 0 ? confident.filter((l) => !l.moved).length / confident.length : 1),
     lengthRatio: round(refLen > 0 ? candLen / refLen : 0),
     confidentLinks: confident.length,
+    stemOverlap: round(refStems + candStems > 0 ? (2 * bothStems) / (refStems + candStems) : 0),
+    referenceSentences: contentRows.length,
   };
 }

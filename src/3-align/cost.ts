@@ -131,10 +131,26 @@ function normalTail(z: number): number {
 
 /** Gale–Church length cost of two group lengths in characters, `ratio` = expected l_c / l_r. */
 export function lengthCost(lr: number, lc: number, variance: number, ratio = 1): number {
-  if (lr + lc === 0) return 0;
-  const delta = Math.abs(lc - lr * ratio) / Math.sqrt((variance * (lr * ratio + lc)) / 2);
+  return lr + lc === 0 ? 0 : deltaCost(lengthDelta(lr, lc, variance, ratio));
+}
+
+/** Gale & Church's δ: the length difference in standard deviations (lr + lc > 0). */
+function lengthDelta(lr: number, lc: number, variance: number, ratio: number): number {
+  return Math.abs(lc - lr * ratio) / Math.sqrt((variance * (lr * ratio + lc)) / 2);
+}
+
+/** −log P(|N(0,1)| ≥ δ), capped at −log 1e-12. */
+export function deltaCost(delta: number): number {
   const p = 2 * normalTail(delta);
   return -Math.log(Math.max(p, 1e-12));
+}
+
+/**
+ * A lower bound of deltaCost without exp/log, for pruning: P(|N| ≥ δ) ≤ 2φ(δ) for δ ≥ 1 (Mills' ratio), so
+ * −log P ≥ δ²/2 + log(√(2π)/2) > δ²/2; checked against deltaCost itself on a fine grid (test/align).
+ */
+export function deltaCostLowerBound(delta: number): number {
+  return delta < 1 ? 0 : Math.min(27.6, (delta * delta) / 2);
 }
 
 /** Number of other-side sentences each group is compared with to estimate its background. */
@@ -155,7 +171,7 @@ interface SideCache {
   /** normW[k-1][s], normC[k-1][s]: squared norms of the sum of rows [s, s+k). */
   normW: Float64Array[];
   normC: Float64Array[];
-  /** bg[k-1][s]: background dissimilarity of the group [s, s+k). */
+  /** bg[k-1][s]: background dissimilarity of the group [s, s+k) (filled by ensureBackgrounds). */
   bg: Float64Array[];
   /** len[k-1][s]: characters of the group joined by spaces. */
   len: Float64Array[];
@@ -264,6 +280,20 @@ function fillCross(
   }
 }
 
+/** Per row, its ids missing from the previous row (sorted), using `mark` as scratch (left zeroed). */
+function freshStems(S: SparseRows, n: number, mark: Int32Array): { ptr: Int32Array; ids: Int32Array } {
+  const ptr = new Int32Array(n + 1);
+  const ids = new Int32Array(S.ptr[n]!);
+  let size = 0;
+  for (let y = 0; y < n; y++) {
+    if (y > 0) for (let k = S.ptr[y - 1]!; k < S.ptr[y]!; k++) mark[S.ids[k]!] = y;
+    for (let k = S.ptr[y]!; k < S.ptr[y + 1]!; k++) if (y === 0 || mark[S.ids[k]!] !== y) ids[size++] = S.ids[k]!;
+    ptr[y + 1] = size;
+  }
+  mark.fill(0);
+  return { ptr, ids: ids.slice(0, size) };
+}
+
 function maxId(rows: SideFeatures['words']): number {
   let m = 0;
   for (let k = 0; k < rows.ids.length; k++) if (rows.ids[k]! > m) m = rows.ids[k]!;
@@ -277,8 +307,6 @@ function maxId(rows: SideFeatures['words']): number {
 export class PairScorer {
   readonly ref: SideFeatures;
   readonly cand: SideFeatures;
-  private readonly stemDfRef: Int32Array;
-  private readonly stemDfCand: Int32Array;
   /** Expected candidate characters per reference character (Gale & Church's c). */
   readonly lengthRatio: number;
   private readonly refCache: SideCache;
@@ -292,6 +320,9 @@ export class PairScorer {
   private crossStart = new Float64Array(0);
   private crossW = new Float32Array(0);
   private crossC = new Float32Array(0);
+  /** Whether the cross dots cover the whole table (every row, every column). */
+  private crossFull = false;
+  private bgReady = false;
   /** Shape penalty by a*4+b. */
   private readonly shapePen: Float64Array;
   /** (a·b)^γ by a*(maxGroup+1)+b. */
@@ -315,6 +346,15 @@ export class PairScorer {
   candMask: Uint8Array | undefined;
   /** Cost of one unlinked sentence in use: params.skipCost unless the aligner adapts it (align.ts). */
   skipCost: number;
+  /** IDF of each stem over both texts' sentences (for the boundary leak). */
+  private readonly idf: Float64Array;
+  /** Per candidate sentence c, the stems it has and sentence c−1 lacks (all of them for c = 0). */
+  private readonly candFresh: { ptr: Int32Array; ids: Int32Array };
+  /** Reference row whose stems are marked in markPrev / markNew (stamped with cutStamp). */
+  private cutRow = -1;
+  private cutStamp = 0;
+  private readonly markPrev: Int32Array;
+  private readonly markNew: Int32Array;
 
   constructor(
     pair: PairFeatures,
@@ -322,8 +362,6 @@ export class PairScorer {
   ) {
     this.ref = pair.ref;
     this.cand = pair.cand;
-    this.stemDfRef = pair.stemDfRef;
-    this.stemDfCand = pair.stemDfCand;
     this.skipCost = params.skipCost;
     let totR = 0;
     let totC = 0;
@@ -345,8 +383,14 @@ export class PairScorer {
     const dimC = Math.max(maxId(pair.ref.chars), maxId(pair.cand.chars));
     this.dimW = dimW;
     this.dimC = dimC;
-    this.refCache = this.sideCache(pair.ref, pair.cand, dimW, dimC);
-    this.candCache = this.sideCache(pair.cand, pair.ref, dimW, dimC);
+    const nStems = pair.stemCount;
+    this.idf = new Float64Array(nStems);
+    for (let id = 0; id < nStems; id++) this.idf[id] = Math.log((pair.ref.n + pair.cand.n + 1) / (pair.stemDfRef[id]! + pair.stemDfCand[id]! + 0.5));
+    this.markPrev = new Int32Array(nStems);
+    this.markNew = new Int32Array(nStems);
+    this.candFresh = freshStems(pair.cand.stems, pair.cand.n, this.markPrev);
+    this.refCache = this.sideCache(pair.ref);
+    this.candCache = this.sideCache(pair.cand);
   }
 
   private mix(cw: number, cc: number): number {
@@ -354,7 +398,8 @@ export class PairScorer {
     return s < 0 ? 0 : s > 1 ? 1 : s;
   }
 
-  private sideCache(f: SideFeatures, other: SideFeatures, dimW: number, dimC: number): SideCache {
+  /** Group norms and lengths of one side (backgrounds come later: ensureBackgrounds). */
+  private sideCache(f: SideFeatures): SideCache {
     const n = f.n;
     // Dots of each row with the rows 1…maxGroup−1 after it: dW[d-1][i] = row i · row i+d.
     const dW: Float64Array[] = [];
@@ -399,12 +444,46 @@ export class PairScorer {
       normC.push(nc);
       len.push(ln);
     }
-    // Background: mean dissimilarity of each group with a fixed sample of the other side.
+    return { normW, normC, bg: [], len };
+  }
+
+  /**
+   * Backgrounds of both sides, on first use: after `prepare`, so that a band covering the whole table (small
+   * documents) provides the dots with the background sample without computing them again.
+   */
+  private ensureBackgrounds(): void {
+    if (this.bgReady) return;
+    this.bgReady = true;
+    this.backgrounds('ref');
+    this.backgrounds('cand');
+  }
+
+  /** Background: mean dissimilarity of each group with a fixed sample of the other side. */
+  private backgrounds(side: 'ref' | 'cand'): void {
+    const f = side === 'ref' ? this.ref : this.cand;
+    const other = side === 'ref' ? this.cand : this.ref;
+    const cache = side === 'ref' ? this.refCache : this.candCache;
+    const { normW, normC } = cache;
+    const n = f.n;
     const rows = sampleRows(other.n, BACKGROUND_SAMPLES);
     const S = rows.length;
-    const dw = sampleDots(f, other, rows, 'words', dimW);
-    const dc = sampleDots(f, other, rows, 'chars', dimC);
-    const bg: Float64Array[] = [];
+    let dw: Float32Array;
+    let dc: Float32Array;
+    if (this.crossFull) {
+      dw = new Float32Array(n * S);
+      dc = new Float32Array(n * S);
+      for (let x = 0; x < n; x++) {
+        for (let q = 0; q < S; q++) {
+          const at = side === 'ref' ? this.crossStart[x]! + rows[q]! : this.crossStart[rows[q]!]! + x;
+          dw[x * S + q] = this.crossW[at]!;
+          dc[x * S + q] = this.crossC[at]!;
+        }
+      }
+    } else {
+      dw = sampleDots(f, other, rows, 'words', this.dimW);
+      dc = sampleDots(f, other, rows, 'chars', this.dimC);
+    }
+    const bg = cache.bg;
     for (let k = 1; k <= this.maxGroup; k++) {
       const out = new Float64Array(n).fill(1);
       for (let s = 0; s + k <= n && S > 0; s++) {
@@ -431,7 +510,6 @@ export class PairScorer {
       }
       bg.push(out);
     }
-    return { normW, normC, bg, len };
   }
 
   /**
@@ -459,6 +537,7 @@ export class PairScorer {
     this.crossC = new Float32Array(total);
     fillCross(this.ref.words, this.cand.words, nC, this.dimW, this.crossLo, this.crossHi, this.crossStart, this.crossW);
     fillCross(this.ref.chars, this.cand.chars, nC, this.dimC, this.crossLo, this.crossHi, this.crossStart, this.crossC);
+    this.crossFull = total === nR * nC;
     return total;
   }
 
@@ -513,6 +592,9 @@ export class PairScorer {
     const nR = this.ref.n;
     const nC = this.cand.n;
     if (nR === 0 || nC === 0) return 1;
+    this.ensureBackgrounds();
+    const refBg = this.refCache.bg[0]!;
+    const candBg = this.candCache.bg[0]!;
     const rows = sampleRows(nR, 400);
     const w = Math.min(50, Math.max(10, Math.ceil(nC * 0.1)));
     const best: number[] = [];
@@ -520,7 +602,7 @@ export class PairScorer {
       const center = Math.round(((i + 0.5) * nC) / nR);
       let b = Infinity;
       for (let j = Math.max(0, center - w); j < Math.min(nC, center + w + 1); j++) {
-        const z = (1 - this.sim(i, 1, j, 1)) / ((this.refCache.bg[0]![i]! + this.candCache.bg[0]![j]!) / 2);
+        const z = (1 - this.sim(i, 1, j, 1)) / ((refBg[i]! + candBg[j]!) / 2);
         if (z < b) b = z;
       }
       best.push(b);
@@ -540,52 +622,39 @@ export class PairScorer {
   cutCost(r: number, c: number): number {
     const w = this.params.cutWeight;
     if (w === 0 || r <= 0 || c <= 0 || r >= this.ref.n || c >= this.cand.n) return 0;
-    return w * (this.crossingMass(this.ref, r - 1, this.cand, c, c - 1) + this.crossingMass(this.cand, c - 1, this.ref, r, r - 1));
-  }
-
-  /** IDF mass of stems of sentence x (side X) found in sentence y (side Y) but not in sentence yNot (side Y). */
-  private crossingMass(X: SideFeatures, x: number, Y: SideFeatures, y: number, yNot: number): number {
-    const A = X.stems;
-    const B = Y.stems;
-    let p = A.ptr[x]!;
-    const pe = A.ptr[x + 1]!;
-    let q = B.ptr[y]!;
-    const qe = B.ptr[y + 1]!;
-    let mass = 0;
-    while (p < pe && q < qe) {
-      const a = A.ids[p]!;
-      const b = B.ids[q]!;
-      if (a === b) {
-        // Not in yNot: binary search in its sorted stems.
-        let lo = B.ptr[yNot]!;
-        let hi = B.ptr[yNot + 1]!;
-        let found = false;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          const v = B.ids[mid]!;
-          if (v === a) {
-            found = true;
-            break;
-          }
-          if (v < a) lo = mid + 1;
-          else hi = mid;
-        }
-        if (!found) mass += this.stemIdf(a);
-        p++;
-        q++;
-      } else if (a < b) p++;
-      else q++;
+    if (this.cutRow !== r) this.markCutRow(r);
+    // Stems of reference r−1 among the stems candidate c has and c−1 lacks, then stems of candidate c−1
+    // among those reference r has and r−1 lacks; both summed in increasing stem id order.
+    const idf = this.idf;
+    const prevRef = this.markPrev;
+    const newRef = this.markNew;
+    const stamp = this.cutStamp;
+    let m1 = 0;
+    for (let k = this.candFresh.ptr[c]!; k < this.candFresh.ptr[c + 1]!; k++) {
+      const id = this.candFresh.ids[k]!;
+      if (prevRef[id] === stamp) m1 += idf[id]!;
     }
-    return mass;
+    let m2 = 0;
+    const B = this.cand.stems;
+    for (let k = B.ptr[c - 1]!; k < B.ptr[c]!; k++) {
+      const id = B.ids[k]!;
+      if (newRef[id] === stamp) m2 += idf[id]!;
+    }
+    return w * (m1 + m2);
   }
 
-  private stemIdf(id: number): number {
-    const df = this.stemDfRef[id]! + this.stemDfCand[id]!;
-    return Math.log((this.ref.n + this.cand.n + 1) / (df + 0.5));
+  /** Marks the stems of reference r−1 and those reference r has and r−1 lacks (for cutCost at row r). */
+  private markCutRow(r: number): void {
+    this.cutRow = r;
+    const stamp = ++this.cutStamp;
+    const S = this.ref.stems;
+    for (let k = S.ptr[r - 1]!; k < S.ptr[r]!; k++) this.markPrev[S.ids[k]!] = stamp;
+    for (let k = S.ptr[r]!; k < S.ptr[r + 1]!; k++) if (this.markPrev[S.ids[k]!] !== stamp) this.markNew[S.ids[k]!] = stamp;
   }
 
   /** Background dissimilarity (see the module comment) of a reference or candidate group. */
   background(side: 'ref' | 'cand', s: number, k: number): number {
+    this.ensureBackgrounds();
     return (side === 'ref' ? this.refCache : this.candCache).bg[k - 1]![s]!;
   }
 
@@ -603,11 +672,21 @@ export class PairScorer {
     if (a > 1 && this.refBreaks !== undefined) for (let x = r; x < r + a - 1; x++) if (this.refBreaks[x]) return Infinity;
     // The shape and length parts first: when they alone exceed `budget` (the DP's best so far for the
     // cell), the similarity is never computed.
-    const fixed =
-      this.shapePen[a * (this.maxGroup + 1) + b]! +
-      p.lengthWeight * lengthCost(this.refCache.len[a - 1]![r]!, this.candCache.len[b - 1]![c]!, p.lengthVar, this.lengthRatio);
+    // The shape penalty alone, then with a cheap lower bound of the length cost, prune most shapes of the
+    // cells far from the path before any exp/log (CPU profile: the length cost was a tenth of an alignment).
+    const shapePen = this.shapePen[a * (this.maxGroup + 1) + b]!;
+    if (shapePen >= budget) return Infinity;
+    const lr = this.refCache.len[a - 1]![r]!;
+    const lc = this.candCache.len[b - 1]![c]!;
+    let fixed = shapePen;
+    if (lr + lc > 0) {
+      const delta = lengthDelta(lr, lc, p.lengthVar, this.lengthRatio);
+      if (shapePen + p.lengthWeight * deltaCostLowerBound(delta) >= budget) return Infinity;
+      fixed = shapePen + p.lengthWeight * deltaCost(delta);
+    } else fixed = shapePen + p.lengthWeight * 0;
     if (fixed >= budget) return Infinity;
     const s = this.sim(r, a, c, b);
+    if (!this.bgReady) this.ensureBackgrounds();
     const bg = (this.refCache.bg[a - 1]![r]! + this.candCache.bg[b - 1]![c]!) / 2;
     const z = (1 - s) / bg;
     let cost = z * this.sizeFactor[a * (this.maxGroup + 1) + b]! + fixed;

@@ -70,6 +70,12 @@ interface State {
   segmentCache: (number[] | undefined)[];
   /** Per candidate sentence, lazily: country groups of multi-word forms starting at each word position. */
   multiGroupCache: (Map<number, number[]> | undefined)[];
+  /** Every candidate sentence index, lazily (see `allSentences`). */
+  allScope?: number[];
+  /** The names, acronyms and titles searched for (nested ones left out), set once extracted. */
+  todo: Entity[];
+  /** Candidate token index → entities of `todo` with a verbatim occurrence covering it (lazily, see `verbatimOwners`). */
+  owners?: Map<number, number[]>;
   /** Per candidate sentence, lazily: country/organisation forms as (word position, length, group). */
   countryCache: ({ p: number; len: number; g: number }[] | undefined)[];
 }
@@ -119,6 +125,7 @@ export function checkEntities(input: CheckInput): Finding[] {
   const expansions = names.filter((e) => e.type === 'expansion');
   const nested = new Set(names.filter((e) => e.type !== 'expansion' && expansions.some((x) => x.sent === e.sent && x.first <= e.first && x.last >= e.last)).map((e) => e.id));
   const todo = byPriority.filter((e) => !nested.has(e.id));
+  st.todo = todo;
   const multi = todo.filter((e) => e.words.length > 1 || e.type === 'title');
   const single = todo.filter((e) => !(e.words.length > 1 || e.type === 'title'));
   // Phase 1: exact matches in the aligned sentence(s), longer names first.
@@ -217,7 +224,7 @@ function initState(ref: TokenizedDoc, cand: TokenizedDoc, links: AlignmentLink[]
     expected.push(last);
     if (s0[ri]!.length) last = s0[ri]![s0[ri]!.length - 1]! + 1;
   });
-  return { ref, cand, candWords, wordPos, consumed: new Uint8Array(cand.tokens.length), s0, s1, status: new Map(), found: new Map(), findings: [], glossaryRanges: [], countryCache: [], matchPosCache: new Map(), capsCache: [], segmentCache: [], multiGroupCache: [], diffs: new Map(), expected, entityWords: new Map() };
+  return { ref, cand, candWords, wordPos, consumed: new Uint8Array(cand.tokens.length), s0, s1, status: new Map(), found: new Map(), findings: [], glossaryRanges: [], countryCache: [], matchPosCache: new Map(), capsCache: [], segmentCache: [], multiGroupCache: [], diffs: new Map(), expected, entityWords: new Map(), todo: [] };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -277,6 +284,8 @@ function findExact(st: State, e: Entity, scope: number[], requireFree: boolean):
   // Among several occurrences, the one at about the same relative place wins: "Korea-U.S. cooperation" at
   // the end of the sentence is not the "Korea" of "Korea Aerospace Administration" at its start.
   const target = relPos(st.ref, e.sent, e.start);
+  const refBefore = st.ref.tokens[e.first - 1];
+  const refAfter = st.ref.tokens[e.last + 1];
   let best: CandRange | undefined;
   let bestD = Infinity;
   const n = e.words.length;
@@ -297,13 +306,28 @@ function findExact(st: State, e: Entity, scope: number[], requireFree: boolean):
     if (!ok) continue;
     // Beyond the aligned sentences, the occurrence nearest to where the text should be wins.
     const rel = wide ? wideRelPos(st, inScope, t) : b > a ? (t.start - a) / (b - a) : 0;
-    const d = (wide ? Math.abs(t.sent - st.expected[e.sent]!) : 0) + Math.abs(rel - target);
+    // The words on either side agreeing with the reference's outweigh the relative place, which means little
+    // when a link joins several sentences or a copy without sentence capitals was cut into a few long
+    // "sentences": "the Korea Coast." is the "Korea Coast" followed by a full stop, not the one in "Korea
+    // Coast Guard" further on.
+    const last = words[p + n - 1]!.index;
+    const context = (sameToken(refBefore, st.cand.tokens[idx - 1]) ? 1 : 0) + (sameToken(refAfter, st.cand.tokens[last + 1]) ? 1 : 0);
+    const d = (wide ? Math.abs(t.sent - st.expected[e.sent]!) : 0) + Math.abs(rel - target) - CONTEXT_WEIGHT * context;
     if (d < bestD) {
       bestD = d;
-      best = { first: idx, last: words[p + n - 1]!.index };
+      best = { first: idx, last };
     }
   }
   return best;
+}
+
+/** Weight of each neighbouring token that agrees with the reference, against the relative place (0–1). */
+const CONTEXT_WEIGHT = 1;
+
+/** Same token on both sides (word by interned id, punctuation by text); two document edges agree. */
+function sameToken(a: Token | undefined, b: Token | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return a.word ? b.word && a.id === b.id : !b.word && a.text === b.text;
 }
 
 /** Membership test for a scope (sorted candidate sentence indices): includes for a few, a set for more. */
@@ -433,6 +457,7 @@ function singleWordFuzzy(st: State, e: Entity, scope: number[]): boolean {
   }
   if (!best) return false;
   const t = best.t;
+  if (best.jw !== 2 && preferVerbatim(st, e, t.index, t.index)) return true;
   const r = { first: t.index, last: t.index };
   consume(st, r, e.type);
   st.found.set(e.id, r);
@@ -449,6 +474,49 @@ function singleWordFuzzy(st: State, e: Entity, scope: number[]): boolean {
     report(st, RULE.misspelling, undefined, `${q(w.text)} is misspelled as ${q(t.text)} (Jaro-Winkler ${sim.jaroWinkler}, edit distance ${sim.editDistance}).`, refSpan(st, e.first, e.last), candSpan(st, t.index, t.index), evidence);
   }
   return true;
+}
+
+/**
+ * A look-alike reading that lies on the verbatim occurrence of another reference entity still being looked
+ * for, while this entity is there verbatim elsewhere, unclaimed: the link is what is wrong (a copy without
+ * sentence capitals is cut into a few long "sentences" that the aligner pairs loosely), not the spelling.
+ * The verbatim occurrence is taken (true); otherwise nothing happens (false).
+ */
+function preferVerbatim(st: State, e: Entity, first: number, last: number): boolean {
+  const owners = verbatimOwners(st);
+  let other = false;
+  for (let i = first; i <= last && !other; i++) {
+    for (const id of owners.get(i) ?? []) {
+      if (id !== e.id && !st.status.get(id)) {
+        other = true;
+        break;
+      }
+    }
+  }
+  return other && exactInScope(st, e, allSentences(st), true, false);
+}
+
+/** Candidate token → the entities whose verbatim occurrences (same words, any case) cover it; once per run. */
+function verbatimOwners(st: State): Map<number, number[]> {
+  if (st.owners) return st.owners;
+  const owners = new Map<number, number[]>();
+  for (const e of st.todo) {
+    const n = e.words.length;
+    for (const idx of st.cand.byNorm.get(e.words[0]!.norm) ?? []) {
+      const words = st.candWords[st.cand.tokens[idx]!.sent]!;
+      const p = st.wordPos[idx]!;
+      if (p < 0 || p + n > words.length) continue;
+      let k = 1;
+      while (k < n && words[p + k]!.id === e.words[k]!.id) k++;
+      if (k < n) continue;
+      for (let i = idx; i <= words[p + n - 1]!.index; i++) {
+        const list = owners.get(i);
+        if (list) list.push(e.id);
+        else owners.set(i, [e.id]);
+      }
+    }
+  }
+  return (st.owners = owners);
 }
 
 /** First syllable of a romanised hyphenated given name ("Min" in "Min-young"), read as extract.ts reads them. */
@@ -519,10 +587,12 @@ function bestWindow(st: State, e: Entity, scope: number[]): Window | undefined {
       covered.fill(0);
       let matched = 0;
       for (let y = x; y < anchors.length && anchors[y]!.p - anchors[x]!.p < maxSpan && segment[anchors[y]!.p] === segment[anchors[x]!.p]; y++) {
+        // One candidate word stands for one entity word: "area" is not both "Air"s of "Asian Air Air".
         for (const k of anchors[y]!.refs) {
           if (!covered[k]) {
             covered[k] = 1;
             matched++;
+            break;
           }
         }
         const len = anchors[y]!.p - anchors[x]!.p + 1;
@@ -615,6 +685,7 @@ function windowFuzzy(st: State, e: Entity, scope: number[]): boolean {
     else return false;
     ops = alignWords(e.words, words.slice(a, b + 1));
     const r = { first: words[a]!.index, last: words[b]!.index };
+    if (preferVerbatim(st, e, r.first, r.last)) return true;
     consume(st, r, e.type);
     st.found.set(e.id, r);
     reportWordOps(st, e, r, ops, 'name');
@@ -649,6 +720,7 @@ function windowFuzzy(st: State, e: Entity, scope: number[]): boolean {
   else for (let k = 0; k < trailLost && extendable(b + 1) && adjacentInText(st, words[b]!, words[b + 1]!); k++) b++;
   if (a !== win.a || b !== win.b) ops = alignWords(e.words, words.slice(a, b + 1));
   const r = { first: words[a]!.index, last: words[b]!.index };
+  if (preferVerbatim(st, e, r.first, r.last)) return true;
   consume(st, r, e.type);
   st.found.set(e.id, r);
   reportWordOps(st, e, r, ops, 'name');
@@ -790,7 +862,7 @@ function fallback(st: State, e: Entity): void {
   if (exactInScope(st, e, s1, true, true)) return;
   // An exact free occurrence anywhere beats a garbled look-alike next door (the segmenter or aligner may
   // have cut the candidate differently, e.g. a lower-cased copy without sentence capitals).
-  const all = st.cand.sentences.map((_, i) => i);
+  const all = allSentences(st);
   if (exactInScope(st, e, all, true, true)) return;
   if (e.type !== 'title' && fuzzyInScope(st, e, s1)) return;
   // Nothing: replaced by another name at the same place, or dropped.
@@ -827,6 +899,11 @@ function fallback(st: State, e: Entity): void {
     // The whole reference sentence has no counterpart: the sentence-level "omitted" finding covers it too.
     sentenceOmitted: st.s0[e.sent]!.length === 0,
   });
+}
+
+/** Every candidate sentence index (the whole-candidate scope), built once per run. */
+function allSentences(st: State): number[] {
+  return (st.allScope ??= st.cand.sentences.map((_, i) => i));
 }
 
 /**
@@ -955,13 +1032,39 @@ function checkNumbers(st: State, entities: Entity[]): void {
     if (c) taken.add(c);
     else open.push(e);
   }
+  // Same value next door, before any value of the aligned sentence(s) is read as a change of it: links are
+  // imperfect (a long candidate "sentence" may start in the middle of the reference one), and a value that
+  // is still there, one sentence off, has not changed.
+  const openAligned: Entity[] = [];
+  for (const e of open) {
+    const n = e.number!;
+    const c = closest(e, st.s1[e.sent]!.flatMap((si) => candNums[si]!).filter((m) => !taken.has(m) && sameNumber(n, m)));
+    if (c) taken.add(c);
+    else openAligned.push(e);
+  }
   // A different value of the same sort, in the aligned sentence(s): changed.
   const stillOpen: Entity[] = [];
-  for (const e of open) {
+  const unresolved = new Set(openAligned);
+  for (const e of openAligned) {
+    unresolved.delete(e);
     const n = e.number!;
     const c = closest(e, st.s0[e.sent]!.flatMap((si) => candNums[si]!).filter((m) => !taken.has(m) && comparableNumbers(n, m) && n.spelled === m.spelled));
     if (!c) {
       stillOpen.push(e);
+      continue;
+    }
+    // The other value is exactly another reference number still looked for, and this one is there unclaimed
+    // elsewhere: the link is what is wrong ("1." and "5." list items paired by position), not the value.
+    let other = false;
+    for (const o of unresolved) {
+      if (sameNumber(o.number!, c)) {
+        other = true;
+        break;
+      }
+    }
+    const elsewhere = other ? candNums.flat().find((m) => !taken.has(m) && sameNumber(n, m)) : undefined;
+    if (elsewhere) {
+      taken.add(elsewhere);
       continue;
     }
     taken.add(c);
@@ -975,11 +1078,6 @@ function checkNumbers(st: State, entities: Entity[]): void {
   // Elsewhere (moved) or dropped.
   for (const e of stillOpen) {
     const n = e.number!;
-    const near = st.s1[e.sent]!.flatMap((si) => candNums[si]!).find((m) => !taken.has(m) && sameNumber(n, m));
-    if (near) {
-      taken.add(near);
-      continue;
-    }
     if (candNums.some((list) => list.some((m) => sameNumber(n, m)))) continue;
     // A bare month ("in May") that a lower-cased copy turned into "may": the word is still there.
     if (n.kind === 'date' && n.date?.d === undefined && n.date?.y === undefined) {
@@ -1012,7 +1110,9 @@ function mergeLinked(st: State, entities: Entity[]): void {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const droppedOf = new Map<number, Finding>();
   for (const f of st.findings) {
-    if (f.rule !== RULE.dropped || !f.reference) continue;
+    // A mention whose name is still in the candidate elsewhere keeps its own (lower) severity: the name is
+    // not gone, whatever happened to the other half of its definition.
+    if (f.rule !== RULE.dropped || !f.reference || f.evidence['elsewhere'] !== undefined) continue;
     const e = entities.find((x) => x.start === f.reference!.start && x.end === f.reference!.end);
     if (e) droppedOf.set(e.id, f);
   }

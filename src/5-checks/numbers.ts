@@ -35,6 +35,11 @@ export interface NumberMention {
   alt?: number;
   /** Spelled out in words ("nine", "first"): paraphrases drop these often, so a drop weighs less. */
   spelled: boolean;
+  /**
+   * Letters then digits in one token ("G7", "iPhone6", "L4"): a code whose digits a change can hit, but not a
+   * quantity: it compares only with a code of the same letters, never with a bare number ("30" is not "L4").
+   */
+  code: boolean;
   sent: number;
 }
 
@@ -131,14 +136,14 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
     const v = Number(x);
     return v >= 1000 && v <= 2999 ? v : undefined;
   };
-  const push = (m: Omit<NumberMention, 'start' | 'end' | 'text' | 'norm' | 'sent'>) => {
+  const push = (m: Omit<NumberMention, 'start' | 'end' | 'text' | 'norm' | 'sent' | 'code'> & { code?: boolean }) => {
     // Only what reads as a finite number is a number: a value that is not one could never compare equal.
     if (m.value !== undefined && !Number.isFinite(m.value)) return;
     const start = toks[m.first]!.start;
     const end = toks[m.last]!.end;
     const text = doc.text.slice(start, end);
     // One object shape for every mention (absent fields are undefined), which keeps the comparisons monomorphic.
-    out.push({ kind: m.kind, first: m.first, last: m.last, start, end, text, norm: normalizeNumberText(text), value: m.value, date: m.date, unit: m.unit, alt: m.alt, spelled: m.spelled, sent: si });
+    out.push({ kind: m.kind, first: m.first, last: m.last, start, end, text, norm: normalizeNumberText(text), value: m.value, date: m.date, unit: m.unit, alt: m.alt, spelled: m.spelled, code: m.code ?? false, sent: si });
     for (let k = m.first; k <= m.last; k++) taken.add(k);
   };
 
@@ -226,7 +231,7 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
       continue;
     }
     if (code) {
-      push({ kind: 'cardinal', first: i, last: i, value: Number(code[2]), unit: code[1]!.toLowerCase(), spelled: false });
+      push({ kind: 'cardinal', first: i, last: i, value: Number(code[2]), unit: code[1]!.toLowerCase(), spelled: false, code: true });
       continue;
     }
     const digits = parseDigits(text);
@@ -355,6 +360,9 @@ export function sameNumber(a: NumberMention, b: NumberMention): boolean {
     return shared > 0;
   }
   if (a.kind === 'time' || b.kind === 'time') return a.kind === b.kind && a.value === b.value;
+  // Codes of different letters are different things ("G7", "L7"); a code and a bare number of the same
+  // value may be one thing written two ways ("G7", "G-7").
+  if (a.code && b.code && a.unit !== b.unit) return false;
   // "three innings" is not "third-year": cardinals and ordinals are different quantities.
   if ((a.kind === 'ordinal') !== (b.kind === 'ordinal')) return false;
   return a.value === b.value || (a.alt !== undefined && a.alt === b.value) || (b.alt !== undefined && b.alt === a.value);
@@ -364,8 +372,17 @@ export function sameNumber(a: NumberMention, b: NumberMention): boolean {
 export function comparableNumbers(a: NumberMention, b: NumberMention): boolean {
   const cls = (n: NumberMention) => (n.kind === 'date' || n.kind === 'year' ? 'date' : n.kind === 'time' ? 'time' : 'num');
   if (cls(a) !== cls(b)) return false;
+  if (cls(a) === 'date') {
+    // A change keeps some part to change: "April 25" → "May 25", "2024" → "2025"; a bare month and a bare
+    // year ("in May", "in 2030") have no part in common, so one is not the other changed.
+    const da = a.kind === 'date' ? a.date ?? {} : { y: a.value };
+    const db = b.kind === 'date' ? b.date ?? {} : { y: b.value };
+    if (!(['y', 'm', 'd'] as const).some((k) => da[k] !== undefined && db[k] !== undefined)) return false;
+  }
   if (cls(a) === 'num') {
     if ((a.kind === 'ordinal') !== (b.kind === 'ordinal')) return false;
+    // A code changes only into a code of the same letters ("G7" → "G8"); a bare number is another quantity.
+    if (a.code !== b.code || (a.code && a.unit !== b.unit)) return false;
     // Units must agree when both are given ("30%" vs "$30", "10km" vs "10kg" are other quantities).
     if (a.unit && b.unit && a.unit !== b.unit) return false;
     if (!!a.unit !== !!b.unit && (a.unit === '%' || b.unit === '%')) return false;

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkEntities } from '../../src/5-checks/index.js';
 import type { Finding, SegmentedDoc } from '../../src/types.js';
-import { docs } from './helpers.js';
+import { docs, link, naiveLinks, segment, simpleSegment } from './helpers.js';
 
 const corpusDir = fileURLToPath(new URL('../../corpus/', import.meta.url));
 const file = (prefix: string) => readFileSync(corpusDir + readdirSync(corpusDir).find((f) => f.startsWith(prefix))!, 'utf8');
@@ -120,6 +120,36 @@ describe('meaning-preserving copies of every corpus document', () => {
     it(`${name}, tokenized → detokenized (the original): no major or critical finding`, () => {
       const serious = checkEntities(docs(tokenized(text), text)).filter((f) => f.severity !== 'minor');
       expect(serious.map((f) => `${f.rule} ${f.reference?.text} → ${f.candidate?.text}`)).toEqual([]);
+    });
+    // The same copies under other cuts and links: the checks must not depend on one aligner's luck. A
+    // lower-cased copy has no sentence capitals, so it is cut into a few long "sentences" that links by
+    // position (or none at all) pair with the wrong reference sentences.
+    it(`${name} → each copy, other segmentations and links (by position, none): no major or critical finding`, () => {
+      const out: string[] = [];
+      for (const [what, copy] of Object.entries(copies)) {
+        const variants = {
+          'segmenter, links by position': () => {
+            const r = segment(text, 'r');
+            const c = segment(copy, 'c');
+            return { reference: r, candidate: c, links: naiveLinks(r, c) };
+          },
+          'simple splitter, links by position': () => {
+            const r = simpleSegment(text, 'r');
+            const c = simpleSegment(copy, 'c');
+            return { reference: r, candidate: c, links: naiveLinks(r, c) };
+          },
+          'simple splitter, aligner': () => {
+            const r = simpleSegment(text, 'r');
+            const c = simpleSegment(copy, 'c');
+            return { reference: r, candidate: c, links: link(r, c) };
+          },
+          'segmenter, no links': () => ({ reference: segment(text, 'r'), candidate: segment(copy, 'c'), links: [] }),
+        };
+        for (const [how, make] of Object.entries(variants)) {
+          for (const f of checkEntities(make())) if (f.severity !== 'minor') out.push(`${what} / ${how}: ${f.rule} ${f.reference?.text} → ${f.candidate?.text}`);
+        }
+      }
+      expect(out).toEqual([]);
     });
   }
 });

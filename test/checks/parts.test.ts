@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { checkEntities, extractEntities, jaroWinkler, levenshtein, phoneticKey, tokenizeDoc, wordSimilarity } from '../../src/5-checks/index.js';
 import { tooFarApart } from '../../src/5-checks/similarity.js';
 import { TOKEN_RE } from '../../src/5-checks/tokens.js';
-import { asciiDigits, extractNumbers, numberKey, sameNumber } from '../../src/5-checks/numbers.js';
+import { asciiDigits, comparableNumbers, extractNumbers, numberKey, sameNumber } from '../../src/5-checks/numbers.js';
 import { pair } from './helpers.js';
 
 describe('similarity', () => {
@@ -117,6 +117,41 @@ describe('numbers and dates', () => {
     const [three] = numbersOf('three innings');
     const [third] = numbersOf('third year');
     expect(sameNumber(three!, third!)).toBe(false);
+  });
+
+  it('reads letters-then-digits tokens as codes: comparable only with codes of the same letters', () => {
+    const [l4] = numbersOf('point L4');
+    const [l4lower] = numbersOf('point l4');
+    const [l5] = numbersOf('point L5');
+    const [g4] = numbersOf('the G4');
+    const [thirty] = numbersOf('about 30 members');
+    const [four] = numbersOf('about 4 members');
+    expect(l4!.code).toBe(true);
+    expect(thirty!.code).toBe(false);
+    expect(sameNumber(l4!, l4lower!)).toBe(true);
+    expect(comparableNumbers(l4!, l5!)).toBe(true);
+    expect(comparableNumbers(l4!, thirty!)).toBe(false);
+    expect(comparableNumbers(thirty!, l4!)).toBe(false);
+    expect(comparableNumbers(l4!, g4!)).toBe(false);
+    expect(sameNumber(l4!, g4!)).toBe(false);
+    // One thing written two ways ("G7" / "G-7"): the same value is not a change.
+    expect(sameNumber(l4!, four!)).toBe(true);
+  });
+
+  it('changes a date only into a date that shares a part with it', () => {
+    const [may] = numbersOf('held in May');
+    const [year] = numbersOf('held in 2030');
+    const [june] = numbersOf('held in June');
+    const [april25] = numbersOf('on April 25');
+    const [may25] = numbersOf('on May 25');
+    const [y2024] = numbersOf('in 2024');
+    const [april2024] = numbersOf('in April 2024');
+    expect(comparableNumbers(may!, year!)).toBe(false);
+    expect(comparableNumbers(year!, may!)).toBe(false);
+    expect(comparableNumbers(may!, june!)).toBe(true);
+    expect(comparableNumbers(april25!, may25!)).toBe(true);
+    expect(comparableNumbers(april25!, y2024!)).toBe(false);
+    expect(comparableNumbers(april2024!, year!)).toBe(true);
   });
 });
 

@@ -275,6 +275,95 @@ describe('robustness to alignment', () => {
     const input = docs('The mission starts soon. NASA leads it.', 'NASA leads the mission. It starts soon.');
     expect(checkEntities(input).filter((f) => f.severity !== 'minor')).toEqual([]);
   });
+
+  /** Hand-built documents: sentences as given, links as given (no segmenter or aligner involved). */
+  function build(refSents: string[], candSents: string[], links: [string[], string[]][]) {
+    const mk = (sents: string[], prefix: string) => {
+      const text = sents.join(' ');
+      let at = 0;
+      const sentences = sents.map((t, k) => {
+        const s = { id: `${prefix}${k + 1}`, text: t, start: at, end: at + t.length, boilerplate: false };
+        at += t.length + 1;
+        return s;
+      });
+      return { path: prefix, sha256: '', text, sentences, warnings: [], language: 'en' };
+    };
+    return {
+      reference: mk(refSents, 'r'),
+      candidate: mk(candSents, 'c'),
+      links: links.map(([ref, cand]) => ({ ref, cand, type: `${ref.length}-${cand.length}`, confidence: 0.5, moved: false })),
+    };
+  }
+  const serious = (f: Finding[]) => f.filter((x) => x.severity !== 'minor').map((x) => `${x.rule} ${x.reference?.text} → ${x.candidate?.text}`);
+
+  it('takes the occurrence whose neighbouring words agree, not the one at the same relative place, in a long candidate "sentence"', () => {
+    // A lower-cased copy cut into one long "sentence": "Delta Harbour" (end of r1) sits near the end of r1 but
+    // its own occurrence is near the start of c1; the occurrence at about the same relative place is the
+    // start of "Delta Harbour Police", the other entity.
+    const ref = ['Talks were held with the Delta Harbour.', 'Officers of the Delta Harbour Police (DHP) joined the talks later that day.'];
+    const cand = ['talks were held with the delta harbour. officers of the delta harbour police (dhp) joined the talks later that day, and more people came along to listen to all of it.'];
+    const f = checkEntities(build(ref, cand, [[['r1'], ['c1']], [['r2'], []]]));
+    expect(serious(f)).toEqual([]);
+    expect(f.find((x) => x.reference?.text === 'Delta Harbour')?.candidate?.start).toBe(cand[0]!.indexOf('delta harbour'));
+  });
+
+  it('does not read another entity’s exact form as a misspelling while the entity is verbatim elsewhere', () => {
+    // Crossed links: "velmora" in c2 looks like "Velmira", but it is the other name, and "velmira" is in c1.
+    const f = checkEntities(build(['Velmira spoke first.', 'Then Velmora replied.'], ['velmira spoke first.', 'then velmora replied.'], [[['r1'], ['c2']], [['r2'], ['c1']]]));
+    expect(serious(f)).toEqual([]);
+    // Without the verbatim occurrence the look-alike is still a misspelling.
+    const g = checkEntities(build(['Velmira spoke first.', 'Then Velmora replied.'], ['Velmora spoke first.', 'Then Velmora replied.'], [[['r1'], ['c1']], [['r2'], ['c2']]]));
+    expect(serious(g)).toEqual(['entity/misspelling Velmira → Velmora']);
+  });
+
+  it('keeps a missing mention of an expansion minor when the expansion is elsewhere and its acronym is there', () => {
+    const f = checkEntities(
+      build(['The Orbital Survey Office (OSO) met on Monday.', 'The Orbital Survey Office met again on Friday.'], ['The OSO met on Monday.', 'The Orbital Survey Office met again on Friday.'], [
+        [['r1'], ['c1']],
+        [['r2'], ['c2']],
+      ]),
+    );
+    expect(serious(f)).toEqual([]);
+    expect(f.some((x) => x.rule === 'entity/dropped' && x.reference?.text === 'Orbital Survey Office' && x.severity === 'minor')).toBe(true);
+    // Gone everywhere: the expansion left out while the acronym stays is major.
+    const g = checkEntities(build(['The Orbital Survey Office (OSO) met on Monday.', 'It met again on Friday.'], ['The OSO met on Monday.', 'It met again on Friday.'], [[['r1'], ['c1']], [['r2'], ['c2']]]));
+    expect(serious(g)).toEqual(['entity/dropped Orbital Survey Office → undefined']);
+  });
+
+  it('finds a number one sentence off before reading another value of the aligned sentence as a change', () => {
+    // Crossed links: without the neighbour search, 30 → 15 and 15 → 30 would be two changed values.
+    const f = checkEntities(build(['About 30 members came.', 'They visited 15 sites.'], ['About 30 members came.', 'They visited 15 sites.'], [[['r1'], ['c2']], [['r2'], ['c1']]]));
+    expect(serious(f)).toEqual([]);
+    // A real change is still one.
+    const g = checkEntities(build(['About 30 members came.', 'They visited 15 sites.'], ['About 31 members came.', 'They visited 15 sites.'], [[['r1'], ['c1']], [['r2'], ['c2']]]));
+    expect(serious(g)).toEqual(['entity/number-or-date-changed 30 → 31']);
+  });
+
+  it('does not read a value that is exactly another reference number still looked for as a change', () => {
+    // List items paired by position: "1." linked to the candidate's "5." item; "1" is there, further on.
+    const ref = ['Steps:', '1.', 'Plan the work.', 'Then wait.', 'Then rest.', 'Then go.', '5.', 'Review it.'];
+    const cand = ['Steps:', '5.', 'Review it.', 'Then wait.', 'Then rest.', 'Then go.', '1.', 'Plan the work.'];
+    const f = checkEntities(build(ref, cand, ref.map((_, k) => [[`r${k + 1}`], [`c${k + 1}`]] as [string[], string[]])));
+    expect(serious(f)).toEqual([]);
+    // Without another reference number of that value, it is a change.
+    const g = checkEntities(build(['Steps:', '1.', 'Plan the work.'], ['Steps:', '5.', 'Plan the work.'], [[['r1'], ['c1']], [['r2'], ['c2']], [['r3'], ['c3']]]));
+    expect(serious(g)).toEqual(['entity/number-or-date-changed 1 → 5']);
+  });
+
+  it('counts one candidate word for one entity word when a name repeats a word', () => {
+    // "area" looks like "Air", but it cannot stand for both "Air"s: one of three words is not the name.
+    const f = checkEntities(build(['They studied the Asian Air Air quality mission.'], ['they studied the use of the area.'], [[['r1'], ['c1']]]));
+    expect(f.some((x) => x.rule === 'entity/expansion-corrupted')).toBe(false);
+    expect(serious(f)).toEqual(['entity/dropped Asian Air Air → undefined']);
+  });
+
+  it('does not pair a number with the digits of a code (a point "L4" is not the value 30)', () => {
+    const ref = 'About 30 members discussed the mission to point L4.';
+    expect(serious(run(ref, 'About 30 members discussed the mission to point l4.'))).toEqual([]);
+    // The value is gone; the code that is there is another thing, not its new value.
+    expect(serious(run('About 30 members discussed the mission.', 'Members discussed the L4 mission.'))).toEqual(['entity/dropped 30 → undefined']);
+    expect(serious(run('The G7 met.', 'The G8 met.'))).toEqual(['entity/number-or-date-changed G7 → G8']);
+  });
 });
 
 describe('rule registry examples', () => {

@@ -292,16 +292,27 @@ function findExact(st: State, e: Entity, scope: number[], requireFree: boolean):
   for (const idx of occurrences) {
     const t = st.cand.tokens[idx]!;
     if (!inScope(t.sent)) continue;
-    const words = st.candWords[t.sent]!;
-    const p = st.wordPos[idx]!;
-    if (p + n > words.length) continue;
+    let words = st.candWords[t.sent]!;
+    let p = st.wordPos[idx]!;
+    let si = t.sent;
     let ok = true;
-    for (let k = 0; k < n; k++) {
-      const c = words[p + k]!;
+    let last = idx;
+    for (let k = 0; k < n; k++, p++) {
+      // A sentence cut in mid-text (an over-long run split at a space) does not end the name.
+      if (p >= words.length) {
+        if (!cutInMidText(st, si)) {
+          ok = false;
+          break;
+        }
+        words = st.candWords[++si]!;
+        p = 0;
+      }
+      const c = words[p]!;
       if (c.id !== e.words[k]!.id || (requireFree && st.consumed[c.index] !== 0)) {
         ok = false;
         break;
       }
+      last = c.index;
     }
     if (!ok) continue;
     // Beyond the aligned sentences, the occurrence nearest to where the text should be wins.
@@ -310,7 +321,6 @@ function findExact(st: State, e: Entity, scope: number[], requireFree: boolean):
     // when a link joins several sentences or a copy without sentence capitals was cut into a few long
     // "sentences": "the Korea Coast." is the "Korea Coast" followed by a full stop, not the one in "Korea
     // Coast Guard" further on.
-    const last = words[p + n - 1]!.index;
     const context = (sameToken(refBefore, st.cand.tokens[idx - 1]) ? 1 : 0) + (sameToken(refAfter, st.cand.tokens[last + 1]) ? 1 : 0);
     const d = (wide ? Math.abs(t.sent - st.expected[e.sent]!) : 0) + Math.abs(rel - target) - CONTEXT_WEIGHT * context;
     if (d < bestD) {
@@ -319,6 +329,22 @@ function findExact(st: State, e: Entity, scope: number[], requireFree: boolean):
     }
   }
   return best;
+}
+
+/**
+ * Does candidate sentence `si` run on into the next one without a break: it ends in a word, and only spaces
+ * (no line break) separate it from the next sentence, which starts with a word? The segmenter splits an
+ * over-long run (a copy without sentence capitals) at a space, wherever that falls.
+ */
+function cutInMidText(st: State, si: number): boolean {
+  const s = st.cand.sentences[si];
+  const n = st.cand.sentences[si + 1];
+  if (!s || !n || s.last <= s.first || n.last <= n.first || !st.candWords[si + 1]!.length) return false;
+  const end = st.cand.tokens[s.last - 1]!;
+  const next = st.cand.tokens[n.first]!;
+  if (!end.word || !next.word) return false;
+  for (let i = end.end; i < next.start; i++) if (st.cand.text.charCodeAt(i) !== 32) return false;
+  return true;
 }
 
 /** Weight of each neighbouring token that agrees with the reference, against the relative place (0–1). */

@@ -339,6 +339,18 @@ describe('robustness to alignment', () => {
     expect(serious(g)).toEqual(['entity/number-or-date-changed 30 → 31']);
   });
 
+  it('finds a name verbatim across a candidate sentence cut in mid-text (an over-long run split at a space)', () => {
+    const ref = ['Talks with the National Fund for Environmental Protection went well.'];
+    const f = checkEntities(build(ref, ['talks with the national fund for', 'environmental protection went well.'], [[['r1'], ['c1', 'c2']]]));
+    expect(serious(f)).toEqual([]);
+    const found = f.find((x) => x.reference?.text === 'National Fund for Environmental Protection');
+    expect(found?.rule).toBe('entity/case-only');
+    expect(found?.candidate?.text).toBe('national fund for environmental protection');
+    // A real sentence end between the words is not a cut: the name is broken there.
+    const g = checkEntities(build(ref, ['Talks with the National Fund for.', 'Environmental Protection went well.'], [[['r1'], ['c1', 'c2']]]));
+    expect(g.some((x) => x.reference?.text === 'National Fund for Environmental Protection' && x.severity !== 'minor')).toBe(true);
+  });
+
   it('does not read a value that is exactly another reference number still looked for as a change', () => {
     // List items paired by position: "1." linked to the candidate's "5." item; "1" is there, further on.
     const ref = ['Steps:', '1.', 'Plan the work.', 'Then wait.', 'Then rest.', 'Then go.', '5.', 'Review it.'];

@@ -127,6 +127,8 @@ class TokenMemo {
   readonly tokenIds = new Map<string, number>();
   readonly initialIds = new Map<string, number>();
   readonly infos: TokenInfo[] = [];
+  /** Sentence text → its analysis (small documents only; see Vocabulary.analyse). */
+  readonly sentences = new Map<string, SentenceInfo>();
 
   constructor(
     private readonly gramSize: number,
@@ -182,6 +184,9 @@ function intern(map: Map<string, number>, s: string): number {
 
 /** Surface forms the memo may hold before it is dropped (a few tens of MB at most). */
 const MAX_MEMO_TOKENS = 200_000;
+/** Sentences remembered (see SentenceMemo), and the largest side whose sentences are remembered. */
+const MAX_MEMO_SENTENCES = 20_000;
+const MEMO_SIDE_SENTENCES = 2_000;
 const memos = new Map<string, TokenMemo>();
 
 function memoFor(gramSize: number, functionWordGrams: boolean): TokenMemo {
@@ -192,6 +197,42 @@ function memoFor(gramSize: number, functionWordGrams: boolean): TokenMemo {
     memos.set(key, memo);
   }
   return memo;
+}
+
+/**
+ * A sentence's analysis: its distinct stems and n-grams as global ids in order of first occurrence, with
+ * their counts. Remembered per sentence text for small documents: a batch audits many candidates against
+ * the same few references, and a republished copy keeps most sentences verbatim.
+ */
+interface SentenceInfo {
+  stems: Int32Array;
+  stemCounts: Int32Array;
+  /** 1 when some occurrence of the stem is entity-like. */
+  stemEntity: Uint8Array;
+  grams: Int32Array;
+  gramCounts: Int32Array;
+  /** See SideFeatures.hash. */
+  hash: number;
+}
+
+/** A growable Int32Array. */
+class IntBuffer {
+  data: Int32Array;
+  size = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.size === this.data.length) {
+      const d = new Int32Array(this.data.length * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.size++] = v;
+  }
+  view(from: number): Int32Array {
+    return this.data.subarray(from, this.size);
+  }
 }
 
 /** Global id → local id tables, reused across calls; an entry is valid when its stamp is the call's. */
@@ -212,69 +253,191 @@ class LocalIds {
     this.local = local;
     this.stamp = stamp;
   }
+
+  /** Local id of global id `g` in the call stamped `gen`, given out now if it has none yet. */
+  map(g: number, gen: number, size: number): number {
+    if (g >= this.stamp.length) this.grow(size);
+    if (this.stamp[g] !== gen) {
+      this.stamp[g] = gen;
+      this.local[g] = this.count++;
+    }
+    return this.local[g]!;
+  }
 }
 let generation = 0;
-const tokenLocal = new LocalIds();
 const stemLocal = new LocalIds();
 const gramLocal = new LocalIds();
+/** Per-sentence scratch: position of a global id in the sentence's distinct list (valid when stamped). */
+const stemSlot = new LocalIds();
+const gramSlot = new LocalIds();
+let sentenceStamp = 0;
+
+/** One side's sentences as distinct local stem and n-gram ids with counts (CSR), before IDF is known. */
+interface RawSide {
+  n: number;
+  stemPtr: Int32Array;
+  stems: Int32Array;
+  stemCounts: Int32Array;
+  stemEntity: Uint8Array;
+  gramPtr: Int32Array;
+  grams: Int32Array;
+  gramCounts: Int32Array;
+  len: Float64Array;
+  hash: Int32Array;
+  textHash: Int32Array;
+}
 
 /**
- * One call's view of the memo: tokens keep their global ids, stems and n-grams get dense local ids in order
- * of first use (reference first, then candidate), so that ids — and the order of sums over them — are the
- * same whatever was aligned before.
+ * One call's view of the memo: stems and n-grams get dense local ids in order of first occurrence
+ * (reference first, then candidate), so that ids — and the order of sums over them — are the same whatever
+ * was aligned before.
  */
 class Vocabulary {
   readonly memo: TokenMemo;
-  readonly infos: TokenInfo[];
   private readonly gen: number;
 
   constructor(gramSize: number, functionWordGrams: boolean) {
     this.memo = memoFor(gramSize, functionWordGrams);
-    this.infos = this.memo.infos;
     generation = (generation + 1) | 0 || 1;
     this.gen = generation;
-    tokenLocal.count = 0;
     stemLocal.count = 0;
     gramLocal.count = 0;
   }
 
-  /** Global token id of a token; maps its stem and n-grams to local ids on its first use in this call. */
-  id(token: string, sentenceInitial: boolean): number {
+  /** The side's sentences with local ids. */
+  analyse(texts: readonly string[]): RawSide {
+    const n = texts.length;
+    const remember = n <= MEMO_SIDE_SENTENCES;
     const memo = this.memo;
-    const id = memo.id(token, sentenceInitial);
+    const stemPtr = new Int32Array(n + 1);
+    const gramPtr = new Int32Array(n + 1);
+    const stems = new IntBuffer(n * 12);
+    const stemCounts = new IntBuffer(n * 12);
+    const entity: number[] = [];
+    const grams = new IntBuffer(n * 60);
+    const gramCounts = new IntBuffer(n * 60);
+    const len = new Float64Array(n);
+    const hash = new Int32Array(n);
+    const textHash = new Int32Array(n);
     const gen = this.gen;
-    if (id >= tokenLocal.stamp.length) tokenLocal.grow(memo.infos.length);
-    if (tokenLocal.stamp[id] === gen) return id;
-    tokenLocal.stamp[id] = gen;
-    const info = memo.infos[id]!;
-    if (info.stem >= 0) {
-      if (info.stem >= stemLocal.stamp.length) stemLocal.grow(memo.stems.size);
-      if (stemLocal.stamp[info.stem] !== gen) {
-        stemLocal.stamp[info.stem] = gen;
-        stemLocal.local[info.stem] = stemLocal.count++;
+    for (let s = 0; s < n; s++) {
+      const text = texts[s]!;
+      textHash[s] = fnv1a(text.trim()) | 0 || 1;
+      len[s] = text.length;
+      const s0 = stems.size;
+      const g0 = grams.size;
+      let info = remember ? memo.sentences.get(text) : undefined;
+      if (info === undefined) {
+        hash[s] = scanSentence(text, memo, stems, stemCounts, entity, grams, gramCounts);
+        if (remember) {
+          if (memo.sentences.size >= MAX_MEMO_SENTENCES) memo.sentences.clear();
+          info = {
+            stems: stems.view(s0).slice(),
+            stemCounts: stemCounts.view(s0).slice(),
+            stemEntity: Uint8Array.from(entity.slice(s0)),
+            grams: grams.view(g0).slice(),
+            gramCounts: gramCounts.view(g0).slice(),
+            hash: hash[s]!,
+          };
+          memo.sentences.set(text, info);
+        }
+      } else {
+        for (let k = 0; k < info.stems.length; k++) {
+          stems.push(info.stems[k]!);
+          stemCounts.push(info.stemCounts[k]!);
+          entity.push(info.stemEntity[k]!);
+        }
+        for (let k = 0; k < info.grams.length; k++) {
+          grams.push(info.grams[k]!);
+          gramCounts.push(info.gramCounts[k]!);
+        }
+        hash[s] = info.hash;
       }
+      // Global → local ids, in order of first occurrence.
+      const st = stems.data;
+      for (let k = s0; k < stems.size; k++) st[k] = stemLocal.map(st[k]!, gen, memo.stems.size);
+      const gr = grams.data;
+      for (let k = g0; k < grams.size; k++) gr[k] = gramLocal.map(gr[k]!, gen, memo.grams.size);
+      stemPtr[s + 1] = stems.size;
+      gramPtr[s + 1] = grams.size;
     }
-    const grams = info.grams;
-    for (let q = 0; q < grams.length; q++) {
-      const g = grams[q]!;
-      if (g >= gramLocal.stamp.length) gramLocal.grow(memo.grams.size);
-      if (gramLocal.stamp[g] !== gen) {
-        gramLocal.stamp[g] = gen;
-        gramLocal.local[g] = gramLocal.count++;
-      }
-    }
-    return id;
+    return {
+      n,
+      stemPtr,
+      stems: stems.view(0),
+      stemCounts: stemCounts.view(0),
+      stemEntity: Uint8Array.from(entity),
+      gramPtr,
+      grams: grams.view(0),
+      gramCounts: gramCounts.view(0),
+      len,
+      hash,
+      textHash,
+    };
   }
 }
 
-/** Raw per-sentence token ids (CSR), before IDF is known. */
-interface RawSide {
-  n: number;
-  ptr: Int32Array;
-  tokens: Int32Array;
-  len: Float64Array;
-  hash: Int32Array;
-  textHash: Int32Array;
+/**
+ * Tokenises one sentence and appends its distinct stems and n-grams (global ids, in order of first
+ * occurrence) with counts; returns the sentence hash (0 when it has no word).
+ */
+function scanSentence(
+  text: string,
+  memo: TokenMemo,
+  stems: IntBuffer,
+  stemCounts: IntBuffer,
+  entity: number[],
+  grams: IntBuffer,
+  gramCounts: IntBuffer,
+): number {
+  const stamp = (sentenceStamp = (sentenceStamp + 1) | 0 || 1);
+  let first = true;
+  let h = 0;
+  let any = false;
+  const L = text.length;
+  for (let i = 0; i < L; ) {
+    const end = tokenEnd(text, i);
+    if (end < 0) {
+      i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    i = end;
+    const t: TokenInfo = memo.infos[memo.id(text.slice(start, i), first)]!;
+    first = false;
+    any = true;
+    h = (Math.imul(h, 31) + t.hash) | 0;
+    if (t.stem >= 0) {
+      if (t.stem >= stemSlot.stamp.length) stemSlot.grow(memo.stems.size);
+      if (stemSlot.stamp[t.stem] !== stamp) {
+        stemSlot.stamp[t.stem] = stamp;
+        stemSlot.local[t.stem] = stems.size;
+        stems.push(t.stem);
+        stemCounts.push(1);
+        entity.push(t.entityLike ? 1 : 0);
+      } else {
+        const at = stemSlot.local[t.stem]!;
+        stemCounts.data[at] = stemCounts.data[at]! + 1;
+        if (t.entityLike) entity[at] = 1;
+      }
+    }
+    const tg: Int32Array = t.grams;
+    for (let q = 0; q < tg.length; q++) {
+      const g = tg[q]!;
+      if (g >= gramSlot.stamp.length) gramSlot.grow(memo.grams.size);
+      if (gramSlot.stamp[g] !== stamp) {
+        gramSlot.stamp[g] = stamp;
+        gramSlot.local[g] = grams.size;
+        grams.push(g);
+        gramCounts.push(1);
+      } else {
+        const at = gramSlot.local[g]!;
+        gramCounts.data[at] = gramCounts.data[at]! + 1;
+      }
+    }
+  }
+  // 0 marks "no words": such sentences never anchor on their hash.
+  return any ? h | 0 || 1 : 0;
 }
 
 function fnv1a(s: string): number {
@@ -336,46 +499,6 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
-function analyse(texts: readonly string[], vocab: Vocabulary): RawSide {
-  const n = texts.length;
-  const ptr = new Int32Array(n + 1);
-  let tokens = new Int32Array(Math.max(16, n * 24));
-  let size = 0;
-  const len = new Float64Array(n);
-  const hash = new Int32Array(n);
-  const textHash = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
-    const text = texts[s]!;
-    textHash[s] = fnv1a(text.trim()) | 0 || 1;
-    let first = true;
-    let h = 0;
-    const L = text.length;
-    for (let i = 0; i < L; ) {
-      const end = tokenEnd(text, i);
-      if (end < 0) {
-        i += text.codePointAt(i)! > 0xffff ? 2 : 1;
-        continue;
-      }
-      const start = i;
-      i = end;
-      const id = vocab.id(text.slice(start, i), first);
-      first = false;
-      if (size === tokens.length) {
-        const t = new Int32Array(tokens.length * 2);
-        t.set(tokens);
-        tokens = t;
-      }
-      tokens[size++] = id;
-      h = (Math.imul(h, 31) + vocab.infos[id]!.hash) | 0;
-    }
-    ptr[s + 1] = size;
-    len[s] = text.length;
-    // 0 marks "no words": such sentences never anchor on their hash.
-    hash[s] = size === ptr[s] ? 0 : h | 0 || 1;
-  }
-  return { n, ptr, tokens: tokens.slice(0, size), len, hash, textHash };
-}
-
 /** Builds CSR rows from per-row lists of (id, weight) accumulated in a scratch array. */
 class RowBuilder {
   private readonly ptr: number[] = [0];
@@ -385,6 +508,10 @@ class RowBuilder {
   private readonly acc: Float64Array;
   private touched: Int32Array = new Int32Array(64);
   private nTouched = 0;
+  /** The row's ids as a bit set, and the lowest and highest id of the row. */
+  private readonly bits: Uint32Array;
+  private minId = 0x7fffffff;
+  private maxId = -1;
 
   constructor(
     dim: number,
@@ -392,10 +519,12 @@ class RowBuilder {
     private readonly minIdf = 0,
   ) {
     this.acc = new Float64Array(Math.max(1, dim));
+    this.bits = new Uint32Array((Math.max(1, dim) + 31) >>> 5);
     this.ids = new Int32Array(Math.max(16, capacity));
     this.vals = new Float32Array(Math.max(16, capacity));
   }
 
+  /** Adds weight `w` (> 0) to feature `id` of the current row. */
   add(id: number, w: number): void {
     if (this.acc[id] === 0) {
       if (this.nTouched === this.touched.length) {
@@ -404,8 +533,42 @@ class RowBuilder {
         this.touched = t;
       }
       this.touched[this.nTouched++] = id;
+      this.bits[id >>> 5] = this.bits[id >>> 5]! | (1 << (id & 31));
+      if (id < this.minId) this.minId = id;
+      if (id > this.maxId) this.maxId = id;
     }
     this.acc[id] = this.acc[id]! + w;
+  }
+
+  /**
+   * The row's ids in increasing order (in `touched`), bit set cleared. Small documents have few distinct
+   * features, so a row's ids are read off the bit set in a few words; rows spread over a large id space
+   * (long documents) are sorted.
+   */
+  private sortedIds(): Int32Array {
+    const n = this.nTouched;
+    const t = this.touched.subarray(0, n);
+    const w0 = this.minId >>> 5;
+    const w1 = this.maxId >>> 5;
+    if (n > 0 && w1 - w0 < 4 * n) {
+      let k = 0;
+      for (let w = w0; w <= w1; w++) {
+        let x = this.bits[w]!;
+        if (x === 0) continue;
+        this.bits[w] = 0;
+        while (x !== 0) {
+          const low = x & -x;
+          t[k++] = (w << 5) + 31 - Math.clz32(low);
+          x ^= low;
+        }
+      }
+    } else {
+      t.sort();
+      for (let k = 0; k < n; k++) this.bits[t[k]! >>> 5] = 0;
+    }
+    this.minId = 0x7fffffff;
+    this.maxId = -1;
+    return t;
   }
 
   /**
@@ -415,7 +578,7 @@ class RowBuilder {
    * (Manning, Raghavan & Schütze, Introduction to IR, §6.4.1).
    */
   endRow(idf: Float64Array, boost?: Float64Array, boostedOut?: number[]): number {
-    const t = this.touched.subarray(0, this.nTouched).sort();
+    const t = this.sortedIds();
     if (this.size + t.length > this.ids.length) {
       const cap = Math.max(this.ids.length * 2, this.size + t.length);
       const ids = new Int32Array(cap);
@@ -471,45 +634,21 @@ export function extractFeatures(
   options: FeatureOptions = DEFAULT_FEATURE_OPTIONS,
 ): PairFeatures {
   const vocab = new Vocabulary(options.gramSize, options.functionWordGrams);
-  const rawRef = analyse(refTexts, vocab);
-  const rawCand = analyse(candTexts, vocab);
+  const rawRef = vocab.analyse(refTexts);
+  const rawCand = vocab.analyse(candTexts);
   const stemCount = stemLocal.count;
   const gramCount = gramLocal.count;
-  const stemOf = stemLocal.local;
-  const gramOf = gramLocal.local;
 
-  // Document frequencies (a sentence is a document) per side and together.
+  // Document frequencies (a sentence is a document) per side and together: ids are distinct per sentence.
   const stemDfRef = new Int32Array(stemCount);
   const stemDfCand = new Int32Array(stemCount);
   const gramDf = new Int32Array(gramCount);
-  const seenStem = new Int32Array(stemCount).fill(-1);
-  const seenGram = new Int32Array(gramCount).fill(-1);
-  const infos = vocab.infos;
-  let rowNo = 0;
   for (const [raw, df] of [
     [rawRef, stemDfRef],
     [rawCand, stemDfCand],
   ] as const) {
-    for (let s = 0; s < raw.n; s++, rowNo++) {
-      for (let k = raw.ptr[s]!; k < raw.ptr[s + 1]!; k++) {
-        const t = infos[raw.tokens[k]!]!;
-        if (t.stem >= 0) {
-          const stem = stemOf[t.stem]!;
-          if (seenStem[stem] !== rowNo) {
-            seenStem[stem] = rowNo;
-            df[stem] = df[stem]! + 1;
-          }
-        }
-        const grams = t.grams;
-        for (let q = 0; q < grams.length; q++) {
-          const g = gramOf[grams[q]!]!;
-          if (seenGram[g] !== rowNo) {
-            seenGram[g] = rowNo;
-            gramDf[g] = gramDf[g]! + 1;
-          }
-        }
-      }
-    }
+    for (let k = 0; k < raw.stems.length; k++) df[raw.stems[k]!] = df[raw.stems[k]!]! + 1;
+    for (let k = 0; k < raw.grams.length; k++) gramDf[raw.grams[k]!] = gramDf[raw.grams[k]!]! + 1;
   }
   const nDocs = refTexts.length + candTexts.length;
   // Smoothed IDF (log (N+1)/(df+1) + 1 would keep very frequent words; plain log lets a word present in
@@ -530,16 +669,12 @@ export function extractFeatures(
     const charNorm2 = new Float64Array(n);
     const boost = new Float64Array(stemCount); // per row: the boost of a stem seen entity-like
     for (let s = 0; s < n; s++) {
-      for (let k = raw.ptr[s]!; k < raw.ptr[s + 1]!; k++) {
-        const t = infos[raw.tokens[k]!]!;
-        if (t.stem >= 0) {
-          const stem = stemOf[t.stem]!;
-          words.add(stem, 1);
-          if (t.entityLike) boost[stem] = options.entityBoost;
-        }
-        const grams = t.grams;
-        for (let q = 0; q < grams.length; q++) chars.add(gramOf[grams[q]!]!, 1);
+      for (let k = raw.stemPtr[s]!; k < raw.stemPtr[s + 1]!; k++) {
+        const stem = raw.stems[k]!;
+        words.add(stem, raw.stemCounts[k]!);
+        if (raw.stemEntity[k]) boost[stem] = options.entityBoost;
       }
+      for (let k = raw.gramPtr[s]!; k < raw.gramPtr[s + 1]!; k++) chars.add(raw.grams[k]!, raw.gramCounts[k]!);
       // Entity-like stems of the row are those the word weighting boosts; endRow reports them in order.
       wordNorm2[s] = words.endRow(stemIdf, boost, entIds);
       charNorm2[s] = chars.endRow(gramIdf);

@@ -34,6 +34,9 @@ export function monotonicDp(
 ): IndexLink[] | DpAbort {
   const { nRef, lo, hi } = band;
   const shapes = scorer.shapes;
+  const nShapes = shapes.length;
+  const shapeA = Int32Array.from(shapes, (x) => x[0]);
+  const shapeB = Int32Array.from(shapes, (x) => x[1]);
   const start = new Float64Array(nRef + 2);
   for (let i = 0; i <= nRef; i++) start[i + 1] = start[i]! + (hi[i]! - lo[i]! + 1);
   const cells = start[nRef + 1]!;
@@ -50,8 +53,9 @@ export function monotonicDp(
       if (i === 0 && j === 0) continue;
       let best = Infinity;
       let bestK = 255;
-      for (let k = 0; k < shapes.length; k++) {
-        const [a, b] = shapes[k]!;
+      for (let k = 0; k < nShapes; k++) {
+        const a = shapeA[k]!;
+        const b = shapeB[k]!;
         const pi = i - a;
         const pj = j - b;
         if (pi < 0 || pj < 0) continue;

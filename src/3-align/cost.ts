@@ -280,6 +280,27 @@ function fillCross(
   }
 }
 
+/**
+ * out[d−1][i] = row i · row i+d for d = 1…out.length: row i is spread into a dense scratch vector and the
+ * next rows read it (a merge per pair costs a branch per entry). Products are added in increasing id order
+ * from 0, like sparseDot, so the values are the same bits.
+ */
+function neighbourDots(M: SparseRows, n: number, dim: number, out: Float64Array[]): void {
+  const dense = new Float64Array(Math.max(1, dim));
+  for (let i = 0; i + 1 < n; i++) {
+    for (let k = M.ptr[i]!; k < M.ptr[i + 1]!; k++) dense[M.ids[k]!] = M.vals[k]!;
+    for (let d = 1; d <= out.length && i + d < n; d++) {
+      let sum = 0;
+      for (let k = M.ptr[i + d]!; k < M.ptr[i + d + 1]!; k++) {
+        const v = dense[M.ids[k]!]!;
+        if (v !== 0) sum += v * M.vals[k]!;
+      }
+      out[d - 1]![i] = sum;
+    }
+    for (let k = M.ptr[i]!; k < M.ptr[i + 1]!; k++) dense[M.ids[k]!] = 0;
+  }
+}
+
 /** Per row, its ids missing from the previous row (sorted), using `mark` as scratch (left zeroed). */
 function freshStems(S: SparseRows, n: number, mark: Int32Array): { ptr: Int32Array; ids: Int32Array } {
   const ptr = new Int32Array(n + 1);
@@ -330,6 +351,11 @@ export class PairScorer {
   /** Largest group on one side (params.maxGroup, clamped to 1…4) and the shapes the DP searches. */
   readonly maxGroup: number;
   readonly shapes: ReadonlyArray<readonly [number, number]>;
+  /**
+   * Per shape of `shapes`, the penalty under which `cost` does not go (−∞ for 1-0 / 0-1, whose cost may be
+   * 0 when masked): `cost` returns Infinity when it is ≥ the budget, so the DP skips such shapes itself.
+   */
+  readonly shapeFloors: Float64Array;
   private readonly acc = new Float64Array(2);
   /**
    * candBreaks[y] = 1 when boilerplate sat between candidate sentences y and y+1: a link may not span it
@@ -379,6 +405,7 @@ export class PairScorer {
       this.sizeFactor[a * (this.maxGroup + 1) + b] = Math.pow(a * b, params.sizeExponent);
       this.shapePen[a * (this.maxGroup + 1) + b] = params.typeScale * Math.log(SHAPE_PRIOR['1-1']! / prior) + (params.shapeOffset[key] ?? 0);
     }
+    this.shapeFloors = Float64Array.from(this.shapes, ([a, b]) => (a === 0 || b === 0 ? -Infinity : this.shapePen[a * (this.maxGroup + 1) + b]!));
     const dimW = Math.max(maxId(pair.ref.words), maxId(pair.cand.words));
     const dimC = Math.max(maxId(pair.ref.chars), maxId(pair.cand.chars));
     this.dimW = dimW;
@@ -405,15 +432,11 @@ export class PairScorer {
     const dW: Float64Array[] = [];
     const dC: Float64Array[] = [];
     for (let d = 1; d < this.maxGroup; d++) {
-      const w = new Float64Array(n);
-      const c = new Float64Array(n);
-      for (let i = 0; i + d < n; i++) {
-        w[i] = sparseDot(f.words, i, f.words, i + d);
-        c[i] = sparseDot(f.chars, i, f.chars, i + d);
-      }
-      dW.push(w);
-      dC.push(c);
+      dW.push(new Float64Array(n));
+      dC.push(new Float64Array(n));
     }
+    neighbourDots(f.words, n, this.dimW, dW);
+    neighbourDots(f.chars, n, this.dimC, dC);
     // |Σ rows[s, s+k)|² = |Σ rows[s, s+k−1)|² + |row s+k−1|² + 2 Σ_t row s+t · row s+k−1.
     const normW: Float64Array[] = [];
     const normC: Float64Array[] = [];

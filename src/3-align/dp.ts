@@ -37,6 +37,7 @@ export function monotonicDp(
   const nShapes = shapes.length;
   const shapeA = Int32Array.from(shapes, (x) => x[0]);
   const shapeB = Int32Array.from(shapes, (x) => x[1]);
+  const floors = scorer.shapeFloors;
   const start = new Float64Array(nRef + 2);
   for (let i = 0; i <= nRef; i++) start[i + 1] = start[i]! + (hi[i]! - lo[i]! + 1);
   const cells = start[nRef + 1]!;
@@ -62,7 +63,7 @@ export function monotonicDp(
         const pl = lo[pi]!;
         if (pj < pl || pj > hi[pi]!) continue;
         const prev = D[start[pi]! + pj - pl]!;
-        if (prev === Infinity) continue;
+        if (prev === Infinity || floors[k]! >= best - prev) continue;
         const c = prev + scorer.cost(pi + offR, a, pj + offC, b, best - prev);
         if (c < best) {
           best = c;

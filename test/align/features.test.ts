@@ -59,4 +59,45 @@ describe('align features', () => {
     // evidence of a name.
     expect(f.ref.entities.ptr[1]! - f.ref.entities.ptr[0]!).toBe(2);
   });
+
+  it('features do not depend on what was analysed before (token and sentence memos)', () => {
+    const ref = ['The Director met Karen Feldstein in Washington on April 14.', 'They signed a lunar payload agreement.', 'The Director met Karen Feldstein in Washington on April 14.'];
+    const cand = ['Karen Feldestein and the Director met in Washington.', 'A lunar payload agreement was signed on April 14.'];
+    const first = extractFeatures(ref, cand);
+    // Other texts bring new words, stems and n-grams (new global ids) in another order, and the same
+    // sentences in other company.
+    extractFeatures(['Zebras graze quietly near the lunar station.', ref[1]!], ['Quiet zebras, a station, Washington.']);
+    extractFeatures(cand, ref);
+    expect(extractFeatures(ref, cand)).toEqual(first);
+  });
+
+  it('rows are sorted, distinct and consistent with their norms, in small and in large vocabularies', () => {
+    // Seeded random "words": the last sentences reuse words first seen far apart, so their ids are spread
+    // over a large id space (the sorting path) while the first ones are dense (the bit-set path).
+    let seed = 7;
+    const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const word = (k: number): string => `w${k.toString(36)}x${'abcdefghij'[k % 10]}`;
+    const sentences: string[] = [];
+    for (let s = 0; s < 400; s++) sentences.push(Array.from({ length: 12 }, (_, t) => word(s * 12 + t)).join(' ') + '.');
+    for (let s = 0; s < 20; s++) sentences.push(Array.from({ length: 12 }, () => word(Math.floor(rand() * 4800))).join(' ') + '.');
+    const f = extractFeatures(sentences.slice(0, 210), sentences.slice(210));
+    for (const side of [f.ref, f.cand]) {
+      for (const [view, norms] of [
+        [side.words, side.wordNorm2],
+        [side.chars, side.charNorm2],
+      ] as const) {
+        for (let r = 0; r < side.n; r++) {
+          let n2 = 0;
+          for (let k = view.ptr[r]!; k < view.ptr[r + 1]!; k++) {
+            if (k > view.ptr[r]!) expect(view.ids[k]!).toBeGreaterThan(view.ids[k - 1]!);
+            n2 += view.vals[k]! * view.vals[k]!;
+          }
+          expect(n2).toBeCloseTo(norms[r]!, 3);
+          expect(sparseDot(view, r, view, r)).toBeCloseTo(norms[r]!, 3);
+        }
+      }
+    }
+    // Each sentence has 12 distinct content words: 12 stems per row.
+    for (let r = 0; r < f.cand.n; r++) expect(f.cand.words.ptr[r + 1]! - f.cand.words.ptr[r]!).toBeLessThanOrEqual(12);
+  });
 });

@@ -166,15 +166,19 @@ function sampleRows(n: number, k: number): number[] {
   return Array.from({ length: k }, (_, i) => Math.floor(((i + 0.5) * n) / k));
 }
 
-/** Per-side precomputations: group norms and backgrounds for groups of 1, 2 and 3 sentences. */
+/**
+ * Per-side precomputations for the groups of 1…maxGroup sentences; the group [s, s+k) is at (k−1)·n + s
+ * (one flat array each: the DP reads them for every shape it tries).
+ */
 interface SideCache {
-  /** normW[k-1][s], normC[k-1][s]: squared norms of the sum of rows [s, s+k). */
-  normW: Float64Array[];
-  normC: Float64Array[];
-  /** bg[k-1][s]: background dissimilarity of the group [s, s+k) (filled by ensureBackgrounds). */
-  bg: Float64Array[];
-  /** len[k-1][s]: characters of the group joined by spaces. */
-  len: Float64Array[];
+  n: number;
+  /** Squared norms of the sum of rows [s, s+k), word and character views. */
+  normW: Float64Array;
+  normC: Float64Array;
+  /** Background dissimilarity of the group (filled by ensureBackgrounds). */
+  bg: Float64Array;
+  /** Characters of the group joined by spaces. */
+  len: Float64Array;
 }
 
 /**
@@ -438,19 +442,18 @@ export class PairScorer {
     neighbourDots(f.words, n, this.dimW, dW);
     neighbourDots(f.chars, n, this.dimC, dC);
     // |Σ rows[s, s+k)|² = |Σ rows[s, s+k−1)|² + |row s+k−1|² + 2 Σ_t row s+t · row s+k−1.
-    const normW: Float64Array[] = [];
-    const normC: Float64Array[] = [];
-    const len: Float64Array[] = [];
-    for (let k = 1; k <= this.maxGroup; k++) {
-      const nw = new Float64Array(n);
-      const nc = new Float64Array(n);
-      const ln = new Float64Array(n);
+    const G = this.maxGroup;
+    const normW = new Float64Array(G * n);
+    const normC = new Float64Array(G * n);
+    const len = new Float64Array(G * n);
+    for (let k = 1; k <= G; k++) {
+      const at = (k - 1) * n;
       for (let s = 0; s + k <= n; s++) {
         const last = s + k - 1;
         if (k === 1) {
-          nw[s] = f.wordNorm2[s]!;
-          nc[s] = f.charNorm2[s]!;
-          ln[s] = f.len[s]!;
+          normW[s] = f.wordNorm2[s]!;
+          normC[s] = f.charNorm2[s]!;
+          len[s] = f.len[s]!;
           continue;
         }
         let xw = 0;
@@ -459,15 +462,12 @@ export class PairScorer {
           xw += dW[last - t - 1]![t]!;
           xc += dC[last - t - 1]![t]!;
         }
-        nw[s] = normW[k - 2]![s]! + f.wordNorm2[last]! + 2 * xw;
-        nc[s] = normC[k - 2]![s]! + f.charNorm2[last]! + 2 * xc;
-        ln[s] = len[k - 2]![s]! + f.len[last]! + 1;
+        normW[at + s] = normW[at - n + s]! + f.wordNorm2[last]! + 2 * xw;
+        normC[at + s] = normC[at - n + s]! + f.charNorm2[last]! + 2 * xc;
+        len[at + s] = len[at - n + s]! + f.len[last]! + 1;
       }
-      normW.push(nw);
-      normC.push(nc);
-      len.push(ln);
     }
-    return { normW, normC, bg: [], len };
+    return { n, normW, normC, bg: new Float64Array(G * n).fill(1), len };
   }
 
   /**
@@ -508,10 +508,10 @@ export class PairScorer {
     }
     const bg = cache.bg;
     for (let k = 1; k <= this.maxGroup; k++) {
-      const out = new Float64Array(n).fill(1);
+      const at = (k - 1) * n;
       for (let s = 0; s + k <= n && S > 0; s++) {
-        const nw = normW[k - 1]![s]!;
-        const nc = normC[k - 1]![s]!;
+        const nw = normW[at + s]!;
+        const nc = normC[at + s]!;
         let total = 0;
         for (let q = 0; q < S; q++) {
           let sw = 0;
@@ -529,9 +529,8 @@ export class PairScorer {
         // Shrink towards the usual background (bible-nt dev: mean 0.94 for single sentences) with the
         // weight of BACKGROUND_PRIOR_WEIGHT samples: a short text's sample is mostly the sentence's own
         // counterpart (in a one-sentence text, all of it), which would make every pair look like chance.
-        out[s] = Math.max(0.05, (total + BACKGROUND_PRIOR * BACKGROUND_PRIOR_WEIGHT) / (S + BACKGROUND_PRIOR_WEIGHT));
+        bg[at + s] = Math.max(0.05, (total + BACKGROUND_PRIOR * BACKGROUND_PRIOR_WEIGHT) / (S + BACKGROUND_PRIOR_WEIGHT));
       }
-      bg.push(out);
     }
   }
 
@@ -607,10 +606,12 @@ export class PairScorer {
    */
   sim(r: number, a: number, c: number, b: number): number {
     this.crossSum(r, a, c, b);
-    const nwR = this.refCache.normW[a - 1]![r]!;
-    const nwC = this.candCache.normW[b - 1]![c]!;
-    const ncR = this.refCache.normC[a - 1]![r]!;
-    const ncC = this.candCache.normC[b - 1]![c]!;
+    const R = this.refCache;
+    const C = this.candCache;
+    const nwR = R.normW[(a - 1) * R.n + r]!;
+    const nwC = C.normW[(b - 1) * C.n + c]!;
+    const ncR = R.normC[(a - 1) * R.n + r]!;
+    const ncC = C.normC[(b - 1) * C.n + c]!;
     if (nwR + ncR === 0 || nwC + ncC === 0) {
       // A side without any word ("—", "* * *", an emoji): only an identical text is evidence.
       return a === 1 && b === 1 && this.ref.textHash[r] === this.cand.textHash[c] ? 1 : 0;
@@ -630,8 +631,8 @@ export class PairScorer {
     const nC = this.cand.n;
     if (nR === 0 || nC === 0) return 1;
     this.ensureBackgrounds();
-    const refBg = this.refCache.bg[0]!;
-    const candBg = this.candCache.bg[0]!;
+    const refBg = this.refCache.bg;
+    const candBg = this.candCache.bg;
     const rows = sampleRows(nR, 400);
     const w = Math.min(50, Math.max(10, Math.ceil(nC * 0.1)));
     const best: number[] = [];
@@ -692,7 +693,8 @@ export class PairScorer {
   /** Background dissimilarity (see the module comment) of a reference or candidate group. */
   background(side: 'ref' | 'cand', s: number, k: number): number {
     this.ensureBackgrounds();
-    return (side === 'ref' ? this.refCache : this.candCache).bg[k - 1]![s]!;
+    const cache = side === 'ref' ? this.refCache : this.candCache;
+    return cache.bg[(k - 1) * cache.n + s]!;
   }
 
   /** Cost of a link of shape a-b covering reference [r, r+a) and candidate [c, c+b); see the module comment. */
@@ -713,14 +715,16 @@ export class PairScorer {
     // the shape cannot win there. (CPU profile of corpus 000→001: the length cost was a fifth of the DP.)
     const shapePen = this.shapePen[a * (this.maxGroup + 1) + b]!;
     if (shapePen >= budget) return Infinity;
-    const lr = this.refCache.len[a - 1]![r]!;
-    const lc = this.candCache.len[b - 1]![c]!;
+    const R = this.refCache;
+    const C = this.candCache;
+    const lr = R.len[(a - 1) * R.n + r]!;
+    const lc = C.len[(b - 1) * C.n + c]!;
     const delta = lr + lc > 0 ? lengthDelta(lr, lc, p.lengthVar, this.lengthRatio) : 0;
     const lengthFloor = shapePen + p.lengthWeight * deltaCostLowerBound(delta);
     if (lengthFloor >= budget) return Infinity;
     const s = this.sim(r, a, c, b);
     if (!this.bgReady) this.ensureBackgrounds();
-    const bg = (this.refCache.bg[a - 1]![r]! + this.candCache.bg[b - 1]![c]!) / 2;
+    const bg = (R.bg[(a - 1) * R.n + r]! + C.bg[(b - 1) * C.n + c]!) / 2;
     const z = (1 - s) / bg;
     const size = this.sizeFactor[a * (this.maxGroup + 1) + b]!;
     if (z * size + lengthFloor >= budget) return Infinity;

@@ -118,7 +118,8 @@ export interface PairFeatures {
  * recur in every pair, and analysing them was ~40% of aligning a 35-sentence pair (CPU profile of corpus
  * 000→001). Stems and n-grams get *global* ids here; each call maps the ones it meets to dense local ids in
  * order of first use (`Vocabulary`), so a pair's features do not depend on what was aligned before. The memo
- * is dropped between calls once it holds MAX_MEMO_TOKENS surface forms, which bounds its memory.
+ * is dropped between calls once it holds MAX_MEMO_TOKENS surface forms or MAX_MEMO_CHARS characters of
+ * them, which bounds its memory.
  */
 class TokenMemo {
   readonly stems = new Map<string, number>();
@@ -129,6 +130,9 @@ class TokenMemo {
   readonly infos: TokenInfo[] = [];
   /** Sentence text → its analysis (small documents only; see Vocabulary.analyse). */
   readonly sentences = new Map<string, SentenceInfo>();
+  /** Characters of the remembered surface forms and sentences (memory bounds). */
+  tokenChars = 0;
+  sentenceChars = 0;
 
   constructor(
     private readonly gramSize: number,
@@ -143,6 +147,7 @@ class TokenMemo {
       id = this.infos.length;
       this.infos.push(this.analyse(token, sentenceInitial));
       map.set(token, id);
+      this.tokenChars += token.length;
     }
     return id;
   }
@@ -182,9 +187,13 @@ function intern(map: Map<string, number>, s: string): number {
   return id;
 }
 
-/** Surface forms the memo may hold before it is dropped (a few tens of MB at most). */
+/** Surface forms the memo may hold before it is dropped, and characters of them (a few tens of MB at most). */
 const MAX_MEMO_TOKENS = 200_000;
-/** Sentences remembered (see SentenceMemo), and the largest side whose sentences are remembered. */
+const MAX_MEMO_CHARS = 4_000_000;
+/**
+ * Sentences remembered (see SentenceInfo; at most MAX_MEMO_CHARS characters of them too), and the largest
+ * side whose sentences are remembered (long texts do not repeat; they would only churn the memo).
+ */
 const MAX_MEMO_SENTENCES = 20_000;
 const MEMO_SIDE_SENTENCES = 2_000;
 const memos = new Map<string, TokenMemo>();
@@ -192,7 +201,7 @@ const memos = new Map<string, TokenMemo>();
 function memoFor(gramSize: number, functionWordGrams: boolean): TokenMemo {
   const key = `${gramSize}|${functionWordGrams}`;
   let memo = memos.get(key);
-  if (memo === undefined || memo.infos.length > MAX_MEMO_TOKENS) {
+  if (memo === undefined || memo.infos.length > MAX_MEMO_TOKENS || memo.tokenChars > MAX_MEMO_CHARS) {
     memo = new TokenMemo(gramSize, functionWordGrams);
     memos.set(key, memo);
   }
@@ -330,7 +339,11 @@ class Vocabulary {
       if (info === undefined) {
         hash[s] = scanSentence(text, memo, stems, stemCounts, entity, grams, gramCounts);
         if (remember) {
-          if (memo.sentences.size >= MAX_MEMO_SENTENCES) memo.sentences.clear();
+          if (memo.sentences.size >= MAX_MEMO_SENTENCES || memo.sentenceChars + text.length > MAX_MEMO_CHARS) {
+            memo.sentences.clear();
+            memo.sentenceChars = 0;
+          }
+          memo.sentenceChars += text.length;
           info = {
             stems: stems.view(s0).slice(),
             stemCounts: stemCounts.view(s0).slice(),

@@ -220,8 +220,9 @@ interface SentenceInfo {
   stemEntity: Uint8Array;
   grams: Int32Array;
   gramCounts: Int32Array;
-  /** See SideFeatures.hash. */
+  /** See SideFeatures.hash and SideFeatures.textHash. */
   hash: number;
+  textHash: number;
 }
 
 /** A growable Int32Array. */
@@ -238,6 +239,15 @@ class IntBuffer {
       this.data = d;
     }
     this.data[this.size++] = v;
+  }
+  append(values: Int32Array): void {
+    if (this.size + values.length > this.data.length) {
+      const d = new Int32Array(Math.max(this.data.length * 2, this.size + values.length));
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data.set(values, this.size);
+    this.size += values.length;
   }
   view(from: number): Int32Array {
     return this.data.subarray(from, this.size);
@@ -331,13 +341,13 @@ class Vocabulary {
     const gen = this.gen;
     for (let s = 0; s < n; s++) {
       const text = texts[s]!;
-      textHash[s] = fnv1a(text.trim()) | 0 || 1;
       len[s] = text.length;
       const s0 = stems.size;
       const g0 = grams.size;
       let info = remember ? memo.sentences.get(text) : undefined;
       if (info === undefined) {
         hash[s] = scanSentence(text, memo, stems, stemCounts, entity, grams, gramCounts);
+        textHash[s] = fnv1a(text.trim()) | 0 || 1;
         if (remember) {
           if (memo.sentences.size >= MAX_MEMO_SENTENCES || memo.sentenceChars + text.length > MAX_MEMO_CHARS) {
             memo.sentences.clear();
@@ -351,20 +361,18 @@ class Vocabulary {
             grams: grams.view(g0).slice(),
             gramCounts: gramCounts.view(g0).slice(),
             hash: hash[s]!,
+            textHash: textHash[s]!,
           };
           memo.sentences.set(text, info);
         }
       } else {
-        for (let k = 0; k < info.stems.length; k++) {
-          stems.push(info.stems[k]!);
-          stemCounts.push(info.stemCounts[k]!);
-          entity.push(info.stemEntity[k]!);
-        }
-        for (let k = 0; k < info.grams.length; k++) {
-          grams.push(info.grams[k]!);
-          gramCounts.push(info.gramCounts[k]!);
-        }
+        stems.append(info.stems);
+        stemCounts.append(info.stemCounts);
+        for (let k = 0; k < info.stemEntity.length; k++) entity.push(info.stemEntity[k]!);
+        grams.append(info.grams);
+        gramCounts.append(info.gramCounts);
         hash[s] = info.hash;
+        textHash[s] = info.textHash;
       }
       // Global → local ids, in order of first occurrence.
       const st = stems.data;

@@ -13,7 +13,7 @@ import { ALL_RULES } from '../rules.js';
 import { makeBaseline, type Baseline, type Gate } from '../settings.js';
 import type { Report, Severity } from '../types.js';
 import { loadConfig, loadGlossary } from './config.js';
-import { assertNotInput, displayPath, writeAtomic } from './files.js';
+import { assertNoInputOverwritten, displayPath, writeAtomic } from './files.js';
 import type { CliIO } from './io.js';
 import { resolvePairs, reportStem } from './pairs.js';
 import { auditPairs, defaultJobs } from './pool.js';
@@ -74,9 +74,8 @@ export async function runAudit(positional: string[], flags: AuditFlags, io: CliI
   // Refuse to overwrite an input before doing any work.
   const inputs = pairs.flatMap((p) => [p.reference, p.candidate]);
   const fixedOutputs = [flags.json, flags.html, flags.writeBaseline, ...targets.map((t) => t.path)].filter((p): p is string => p !== undefined);
-  for (const out of [...fixedOutputs, ...(outDir === undefined ? [] : pairs.flatMap((p) => [join(outDir, `${reportStem(p)}.json`), join(outDir, `${reportStem(p)}.html`)]))]) {
-    assertNotInput(out, inputs, io.cwd);
-  }
+  const perPair = outDir === undefined ? [] : pairs.flatMap((p) => [join(outDir, `${reportStem(p)}.json`), join(outDir, `${reportStem(p)}.html`)]);
+  assertNoInputOverwritten([...fixedOutputs, ...perPair], inputs, io.cwd);
 
   // Aggregate formats need every report at the end; otherwise workers write each report and send back only
   // its index entry and summary, so a 10k-pair archive never sits in memory.

@@ -24,6 +24,17 @@ describe('unusual inputs are audited, not crashed on', () => {
     expect(report.candidate.warnings.join(' ') + report.findings.map((f) => f.message).join(' ')).toMatch(/Hangul/);
   });
 
+  it('lone CR line ends (old Mac files) are read like LF: same sentences, same findings, lines counted', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'cr.txt'), readFileSync(join(ROOT, GARBLED), 'utf8').replace(/\n/g, '\r'));
+    await cli(['audit', REF, join(dir, 'cr.txt'), '--json', join(dir, 'cr.json')]);
+    await cli(['audit', REF, GARBLED, '--json', join(dir, 'lf.json')]);
+    const cr = read(join(dir, 'cr.json'));
+    const lf = read(join(dir, 'lf.json'));
+    expect(cr.candidate.sentences.map((s) => [s.text, s.line, s.column])).toEqual(lf.candidate.sentences.map((s) => [s.text, s.line, s.column]));
+    expect(cr.findings.map((f) => [f.rule, f.candidate?.text])).toEqual(lf.findings.map((f) => [f.rule, f.candidate?.text]));
+  });
+
   it('a mixed-script candidate keeps exact offsets', async () => {
     const dir = tmp();
     const text = readFileSync(join(ROOT, GARBLED), 'utf8').replace('Korea Coast', 'Korea Coast (해양경찰청) 🚢');

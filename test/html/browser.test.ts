@@ -251,6 +251,32 @@ describe.skipIf(!hasBrowser)('HTML report in Chromium', () => {
     await page.context().close();
   });
 
+  it('sorts the batch index by a column from the keyboard, failed pairs last', async () => {
+    const entry = (name: string, drift: number, critical: number) => ({
+      href: `${name}.html`, reference: 'ref.txt', candidate: `${name}.txt`, verdict: 'translation' as const, drift,
+      scores: { chrF: 100 - drift * 50, bleu: 30, ter: drift * 100 }, counts: { critical, major: 0, minor: 0 },
+    });
+    const html = renderIndex([
+      entry('a', 0.3, 2),
+      { href: 'x.html', reference: 'ref.txt', candidate: 'x.txt', verdict: null, drift: null, scores: null, counts: null, error: 'x.txt: is empty' },
+      entry('b', 0.9, 0),
+      entry('c', 0.1, 11),
+    ]);
+    const { page, problems } = await load(html, 'index.html');
+    const order = () => page.locator('tbody tr td:nth-child(3)').evaluateAll((tds) => tds.map((td) => td.textContent));
+    expect(await order()).toEqual(['a.txt', 'x.txt', 'b.txt', 'c.txt']);
+    await page.getByRole('button', { name: /Drift/ }).focus();
+    await page.keyboard.press('Enter');
+    expect(await order()).toEqual(['c.txt', 'a.txt', 'b.txt', 'x.txt']);
+    expect(await page.locator('th[aria-sort]').evaluateAll((ths) => ths.map((th) => [th.textContent, th.getAttribute('aria-sort')]))).toEqual([['Drift', 'ascending']]);
+    await page.keyboard.press('Enter');
+    expect(await order()).toEqual(['b.txt', 'a.txt', 'c.txt', 'x.txt']);
+    await page.getByRole('button', { name: /Critical/ }).click();
+    expect(await order()).toEqual(['b.txt', 'a.txt', 'c.txt', 'x.txt']);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('keeps the batch index inert too', async () => {
     const html = renderIndex([
       { href: 'javascript:window.__pwned=1', reference: HOSTILE.script, candidate: HOSTILE.img, verdict: 'translation', drift: 0.5, scores: { chrF: 50, bleu: 20, ter: 60 }, counts: { critical: 1, major: 0, minor: 2 } },

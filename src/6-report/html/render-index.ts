@@ -36,7 +36,7 @@ export function indexEntry(report: Report, href: string): IndexEntry {
   };
 }
 
-/** The batch index: one table row per audited pair, in the order given; no script at all. */
+/** The batch index: one table row per audited pair, in the order given, with sortable columns. */
 export function renderIndex(entries: readonly IndexEntry[]): string {
   const totals: SeverityCounts = { critical: 0, major: 0, minor: 0 };
   for (const e of entries) if (e.counts) for (const s of SEVERITIES) totals[s] += e.counts[s] ?? 0;
@@ -69,5 +69,46 @@ export function renderIndex(entries: readonly IndexEntry[]): string {
     '<th scope="col" class="num">Critical</th><th scope="col" class="num">Major</th><th scope="col" class="num">Minor</th></tr></thead>\n<tbody>\n' +
     rows.join('\n') +
     '\n</tbody></table></main>\n';
-  return page({ title: 'fidelity: reports', css: INDEX_CSS, body });
+  return page({ title: 'fidelity: reports', css: INDEX_CSS, body, script: SORT_SCRIPT });
 }
+
+/**
+ * Sortable columns, as progressive enhancement: without JavaScript the table reads in batch order. Each column
+ * header gets a button (keyboard reachable) that sorts the rows by that column, numbers as numbers, and
+ * toggles the direction; `aria-sort` tells assistive technology the state. Rows of failed pairs stay last.
+ */
+const SORT_SCRIPT = `(function () {
+  var table = document.querySelector('table.idx');
+  if (!table) return;
+  var body = table.tBodies[0];
+  var heads = table.tHead.rows[0].cells;
+  var original = Array.prototype.slice.call(body.rows);
+  function key(row, col) {
+    var cell = row.cells[col];
+    var text = cell ? cell.textContent.trim() : '';
+    var n = parseFloat(text);
+    return isNaN(n) || !/^-?[0-9.]+$/.test(text) ? text.toLowerCase() : n;
+  }
+  Array.prototype.forEach.call(heads, function (th, col) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'sort';
+    button.textContent = th.textContent;
+    th.textContent = '';
+    th.appendChild(button);
+    button.addEventListener('click', function () {
+      var dir = th.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
+      Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
+      th.setAttribute('aria-sort', dir);
+      var rows = original.filter(function (r) { return !r.classList.contains('err'); });
+      var failed = original.filter(function (r) { return r.classList.contains('err'); });
+      if (col > 0) rows.sort(function (a, b) {
+        var x = key(a, col), y = key(b, col);
+        var c = typeof x === typeof y ? (x < y ? -1 : x > y ? 1 : 0) : typeof x === 'number' ? -1 : 1;
+        return dir === 'ascending' ? c : -c;
+      });
+      else if (dir === 'descending') rows.reverse();
+      rows.concat(failed).forEach(function (r) { body.appendChild(r); });
+    });
+  });
+})();`;

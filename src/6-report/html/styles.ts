@@ -249,5 +249,9 @@ table.idx .verdict{padding:0 8px;font-size:.82rem}
 table.idx td.path{overflow-wrap:anywhere}
 table.idx tr.err td{background:${P.criticalBg}}
 .zero{color:${P.muted}}
-@media print{*{-webkit-print-color-adjust:exact;print-color-adjust:exact}a{color:inherit}}
+button.sort{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer;text-align:inherit;width:100%}
+button.sort::after{content:' ⇅';opacity:.6}
+th[aria-sort=ascending] button.sort::after{content:' ▲';opacity:1}
+th[aria-sort=descending] button.sort::after{content:' ▼';opacity:1}
+@media print{*{-webkit-print-color-adjust:exact;print-color-adjust:exact}a{color:inherit}button.sort::after{content:''}}
 `;

@@ -332,7 +332,7 @@ describe('renderIndex', () => {
       { ...indexEntry(report, 'javascript:alert(1)'), reference: HOSTILE.script },
       { href: 'x.html', reference: 'a.txt', candidate: 'b.txt', verdict: null, drift: null, scores: null, counts: null, error: `unreadable ${HOSTILE.img}` },
     ]);
-    expect(html).toContain('<a href="000--001.html">Report 1</a>');
+    expect(html).toContain('<a href="000--001.html">000--001</a>');
     expect(html).not.toMatch(/href="javascript/i);
     expect(html).toContain('title="unsafe link not shown: javascript:alert(1)"');
     // One script, the page's own column sort, allowed by its hash alone: the hostile paths add none.

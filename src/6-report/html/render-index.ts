@@ -43,7 +43,9 @@ export function renderIndex(entries: readonly IndexEntry[]): string {
   const failed = entries.filter((e) => e.error !== undefined).length;
   const rows = entries.map((e, i) => {
     const href = safeHref(e.href);
-    const label = `Report ${i + 1}`;
+    // The report's own name (`<ref-stem>--<cand-stem>`) says which pair it is; the row number is the fallback.
+    const stem = e.href.replace(/^.*\//, '').replace(/\.html?$/i, '');
+    const label = stem ? escapeText(stem) : `Report ${i + 1}`;
     const link = href === null ? `<span title="${escapeAttr(`unsafe link not shown: ${e.href}`)}">${label}</span>` : `<a href="${escapeAttr(href)}">${label}</a>`;
     const paths = `<td class="path"><code>${escapeText(e.reference)}</code></td><td class="path"><code>${escapeText(e.candidate)}</code></td>`;
     if (e.error !== undefined) {

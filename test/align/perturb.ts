@@ -4,18 +4,7 @@
  * that links can be scored.
  */
 import type { SegmentedDoc, Sentence } from '../../src/types.js';
-
-/** Mulberry32: a tiny seeded PRNG (reproducible figures). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../support/random.js';
 
 /** A candidate sentence and where it came from. */
 export interface CandPiece {

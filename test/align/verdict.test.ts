@@ -17,6 +17,7 @@ import { decideVerdict, VERDICT_THRESHOLDS, type VerdictFigures } from '../../sr
 import type { Verdict } from '../../src/types.js';
 import { loadSegmenter } from './segmenter.js';
 import { doc } from './helpers.js';
+import { rng } from '../support/random.js';
 
 const DEMETR = fileURLToPath(new URL('../../../shared/eval/demetr/demetr_all.jsonl', import.meta.url));
 const hasDemetr = existsSync(DEMETR);
@@ -24,18 +25,6 @@ if (!hasDemetr && process.env.CI) throw new Error('verdict tests: ../shared/eval
 if (!hasDemetr) console.log(`verdict tests: ${DEMETR} is absent; the DEMETR short-document sets are skipped`);
 
 const seg = (await loadSegmenter()).fn;
-
-/** mulberry32: a small seeded generator, so the negative pairs are the same on every run. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface ShortPair {
   split: 'dev' | 'test';
@@ -54,7 +43,7 @@ export function demetrShortPairs(sizes: readonly number[] = [1, 2, 3], seed = 20
     if (!items.has(r.item_id)) items.set(r.item_id, { ref: r.reference, mt: r.hypothesis_clean });
   }
   const ids = [...items.keys()].sort((a, b) => a - b);
-  const rand = seeded(seed);
+  const rand = rng(seed);
   const out: ShortPair[] = [];
   for (const split of ['dev', 'test'] as const) {
     const spIds = ids.filter((j) => (j % 5 === 0 ? 'test' : 'dev') === split);

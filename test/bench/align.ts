@@ -20,8 +20,9 @@ import type { SegmentedDoc } from '../../src/types.js';
 import { loadBible, joinVerses, hasBible } from '../align/bible.js';
 import { loadSegmenter } from '../align/segmenter.js';
 import { perturb, docFromSentences } from '../align/perturb.js';
-import { rng, perturb as editWords } from './batch.js';
+import { perturb as editWords } from './batch.js';
 import os from 'node:os';
+import { median, rng } from '../support/random.js';
 
 export interface BenchResult {
   sentences: number;
@@ -31,12 +32,6 @@ export interface BenchResult {
   medianMs: number;
   links: number;
   gaveUp: string | null;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /** Builds the reference and candidate documents of about `n` reference sentences. */

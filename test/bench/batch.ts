@@ -11,21 +11,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rng, median } from '../support/random.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist/cli/main.js');
-
-/** Deterministic PRNG (mulberry32) so every run audits the same pairs. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Edits a text the way republishing damages it: dropped, swapped and misspelt words, changed digits. */
 export function perturb(text: string, random: () => number, rate = 0.06): string {
@@ -96,12 +85,6 @@ function runCli(args: string[], cwd: string): Promise<Run> {
       resolveRun({ seconds: Number(process.hrtime.bigint() - start) / 1e9, peakRssMiB: peak, code });
     });
   });
-}
-
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 export async function benchBatch(n = 10000, runs = 3): Promise<void> {

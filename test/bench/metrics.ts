@@ -19,6 +19,7 @@ import vm from 'node:vm';
 import { BLEU, CHRF, TER, type StringMetric } from '../../src/4-compare/metrics/index.js';
 import { setBleuFastPath } from '../../src/4-compare/metrics/bleu.js';
 import { naiveBleuStats, naiveChrfStats, naiveTerStats } from '../metrics/naive.js';
+import { rng, median } from '../support/random.js';
 
 export interface BenchRow {
   metric: string;
@@ -43,18 +44,6 @@ export interface MemoryRow {
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CORPUS = resolve(HERE, '../../corpus');
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function corpusWords(): string[] {
   const words: string[] = [];
@@ -99,12 +88,6 @@ function take(n: number, words: number, seed: number): { hyp: string; ref: strin
   }
   return out;
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 let sink = 0;
 

@@ -235,12 +235,6 @@ export function kendallTauBNaive(x: readonly number[], y: readonly number[]): nu
 
 // --- printing ------------------------------------------------------------------------------------------------
 
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
 export function fmt(x: number, digits = 4): string {
   return Number.isFinite(x) ? x.toFixed(digits) : 'n/a';
 }

@@ -22,13 +22,13 @@ import {
   kendallTauB,
   loadBaselines,
   loadMqm,
-  median,
   MQM_DIR,
   padRow,
   requireShared,
   type MqmRow,
   type Split,
 } from './common.js';
+import { median } from '../support/random.js';
 
 /** Per-row figures: higher = worse for drift and TER, better for the others. */
 export interface MqmScored {

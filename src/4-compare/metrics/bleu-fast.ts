@@ -94,97 +94,138 @@ function lettersOnly(x: number, mask: number): boolean {
 export const DIRECT_CELLS = 1 << 23;
 
 /**
- * Interning of words and tokens (byte spans of the shared buffer) for one call. A slot is 8 ints (half a
- * cache line) with everything a word needs: its exact key `[length, first 4 bytes, bytes 5–8, last 4 bytes]`,
- * its entry number, and its 13a split as a word: the token count (0 = not known yet), the first two token
- * ids, or the offset of the list in `lists` when there are more. Per entry: the slot (to update the split,
- * and to clear the table at the next call), the offset of the first occurrence (to compare spans longer
- * than the key) and its token id when the span is a token.
+ * Interning of words and tokens (byte spans), kept across calls: a text's words are mostly the words of the
+ * texts before it (Zipf), so after a few calls nearly every word is found with its 13a split already worked
+ * out, and a call neither inserts nor splits (measured on the benchmark's 300-word pairs: ~25% of a call's
+ * time was inserting and splitting words seen in earlier calls). One table per tokenizer (`13a` and `none`
+ * split the same word differently). A slot is 8 ints (half a cache line) with everything a word needs: its
+ * exact key `[length, first 4 bytes, bytes 5–8, last 4 bytes]`, its entry number, and its split as a word:
+ * the token count (0 = not known yet, plus flag bits), the first two global token ids, or the offset of the
+ * list in `lists` when there are more. Per entry: the slot (to update the split), the offset of its bytes in
+ * `arena` (only words longer than the key need them, to compare) and its global token id when the span is
+ * a token.
  *
- * Token ids are dense and given in order of first use, so the hypothesis' tokens are 1..(its distinct
- * tokens) and the reference's other tokens come after: the n-gram tables are sized by the hypothesis'
- * tokens, and reference-only tokens all become 0 (they match nothing), which keeps the tables small.
+ * Global token ids are not what the n-gram tables use: each call maps them to dense ids in order of first
+ * use (`stamp`/`local`), so the hypothesis' tokens are 1..(its distinct tokens) and reference tokens the
+ * hypothesis lacks become 0 (they match nothing), which keeps the tables small. The table is emptied at the
+ * start of a call once it passes `MAX_ENTRIES` entries, which bounds its memory whatever the input.
  */
-const SLOT = 8;
-const K_LEN = 0;
+const SLOT = 4;
+/** Slot fields: entry number and length (`e << 8 | min(len, 255)`, 0 = empty slot), then the key's three reads. */
+const K_EL = 0;
 const K_F4 = 1;
 const K_M4 = 2;
 const K_L4 = 3;
-const S_ENTRY = 4;
-const S_COUNT = 5;
-const S_T0 = 6;
-const S_T1 = 7;
-/** `S_COUNT` of a word with no token at all (only non-ASCII whitespace); 0 means "not known yet". */
+/** Entry fields in `info` (4 ints an entry): token count and flags, first two global token ids, or list offset. */
+const E_COUNT = 0;
+const E_T0 = 1;
+const E_T1 = 2;
+/** `E_COUNT` of a word with no token at all (only non-ASCII whitespace); 0 means "not known yet". */
 const NO_TOKENS = 1 << 16;
+/**
+ * Flag in `E_COUNT`: the word's bytes hold U+FFFD, which is also what a lone surrogate encodes to; a call
+ * meeting such a word checks its text for lone surrogates (and then declines).
+ */
+const HAS_FFFD = 1 << 17;
+/** Entries (words and tokens) after which the table starts again empty (a few MB at most). */
+const MAX_ENTRIES = 1 << 17;
 
 class SpanTable {
-  // 1024 slots of 32 bytes (32 KB, the size of an L1 data cache); a 300-word pair has about 230 distinct
-  // words and tokens, so the table starts under a quarter full and doubles when half full.
+  // Slots of 16 bytes, the probe's only memory (a 300-word text probes ~600 times); what an entry holds is
+  // in `info`, indexed by entry number, so the words met first (the commonest) sit together there. Starts
+  // with 1024 slots and doubles when half full.
   slots = new Int32Array(SLOT << 10);
   shift = 32 - 10;
-  slotOf = new Int32Array(512);
+  info = new Int32Array(4 << 9);
   firstAt = new Int32Array(512);
+  lenOf = new Int32Array(512);
   tokenOf = new Int32Array(512);
+  /** Bytes of the entries longer than the exact key. */
+  arena = new Uint8Array(1 << 12);
+  arenaUsed = 0;
   /** Entries made so far (1..next). */
   next = 0;
-  /** Token ids given so far (1..tokens). */
+  /** Global token ids given so far (1..tokens). */
   tokens = 0;
   lists = new Int32Array(256);
   nLists = 0;
+  /** Global token id of each one-byte token (punctuation split off words), 0 until first seen. */
+  byteTok = new Int32Array(256);
+  /** Per global token id: the call that last used it and its dense id in that call. */
+  stamp = new Int32Array(1024);
+  local = new Int32Array(1024);
 
-  /** Forgets every span; clears only the slots the last call used. */
-  reset(): void {
-    const s = this.slots;
-    const slotOf = this.slotOf;
-    for (let e = 1; e <= this.next; e++) s[slotOf[e]! * SLOT] = 0;
+  /** Empties the table when it has grown past its bound (between calls only: ids stay valid in a call). */
+  bound(): void {
+    if (this.next < MAX_ENTRIES && this.arenaUsed < MAX_ENTRIES * 16 && this.nLists < MAX_ENTRIES * 4) return;
+    this.slots = new Int32Array(SLOT << 10);
+    this.shift = 32 - 10;
     this.next = 0;
     this.tokens = 0;
     this.nLists = 0;
+    this.arenaUsed = 0;
+    this.byteTok.fill(0);
+    this.stamp.fill(0);
   }
 
   /**
-   * A new entry for the key, stored in the empty slot `slot` (callers found it by probing). `plain`: the
-   * span is one 13a token by itself (a letters-only word), which gets its token id now; otherwise its split
-   * is not known yet (count 0). The table doubles when half full, which moves slots: callers re-read
-   * `slots` and use `slotOf` after a call.
+   * A new entry for the key of the span `u[at, at + len)`, stored in the empty slot `slot` (callers found it
+   * by probing). `plain`: the span is one 13a token by itself (a letters-only word), which gets its token id
+   * now; otherwise its split is not known yet (count 0). The table doubles when half full, which moves
+   * slots (callers re-read `slots` and `shift`); entries do not move, but `info` may be reallocated.
    */
-  add(slot: number, len: number, f4: number, m4: number, l4: number, at: number, plain: boolean): number {
+  add(slot: number, len: number, f4: number, m4: number, l4: number, u: Uint8Array, at: number, plain: boolean): number {
     const e = ++this.next;
-    const tok = plain ? ++this.tokens : 0;
+    const tok = plain ? this.newToken() : 0;
     const o = slot * SLOT;
     const s = this.slots;
-    s[o + K_LEN] = len;
+    s[o + K_EL] = (e << 8) | (len < 255 ? len : 255);
     s[o + K_F4] = f4;
     s[o + K_M4] = m4;
     s[o + K_L4] = l4;
-    s[o + S_ENTRY] = e;
-    s[o + S_COUNT] = plain ? 1 : 0;
-    s[o + S_T0] = tok;
-    s[o + S_T1] = 0;
-    if (e >= this.slotOf.length) this.growIds();
-    this.slotOf[e] = slot;
-    this.firstAt[e] = at;
+    if (e >= this.tokenOf.length) this.growIds();
+    const x = 4 * e;
+    this.info[x + E_COUNT] = plain ? 1 : 0;
+    this.info[x + E_T0] = tok;
+    this.info[x + E_T1] = 0;
     this.tokenOf[e] = tok;
+    if (len > EXACT_KEY_BYTES) {
+      if (this.arenaUsed + len > this.arena.length) {
+        const a = new Uint8Array(2 * (this.arenaUsed + len));
+        a.set(this.arena.subarray(0, this.arenaUsed));
+        this.arena = a;
+      }
+      this.arena.set(u.subarray(at, at + len), this.arenaUsed);
+      this.firstAt[e] = this.arenaUsed;
+      this.lenOf[e] = len;
+      this.arenaUsed += len;
+    }
     if (2 * e > this.slots.length / SLOT) this.growSlots();
     return e;
   }
 
-  /** The token id of entry `e` (given now if the span was not used as a token before). */
+  /** The global token id of entry `e` (given now if the span was not used as a token before). */
   tokenId(e: number): number {
     let t = this.tokenOf[e]!;
-    if (t === 0) this.tokenOf[e] = t = ++this.tokens;
+    if (t === 0) this.tokenOf[e] = t = this.newToken();
+    return t;
+  }
+
+  private newToken(): number {
+    const t = ++this.tokens;
+    if (t >= this.stamp.length) {
+      this.stamp = grown(this.stamp, 2 * t);
+      this.local = grown(this.local, 2 * t);
+    }
     return t;
   }
 
   private growIds(): void {
-    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(2 * a.length);
-      b.set(a);
-      return b;
-    };
-    this.slotOf = grow(this.slotOf);
-    this.firstAt = grow(this.firstAt);
-    this.tokenOf = grow(this.tokenOf);
+    const n = 2 * this.tokenOf.length;
+    this.info = grown(this.info, 4 * n);
+    this.firstAt = grown(this.firstAt, n);
+    this.lenOf = grown(this.lenOf, n);
+    this.tokenOf = grown(this.tokenOf, n);
   }
 
   private growSlots(): void {
@@ -192,29 +233,31 @@ class SpanTable {
     const s = new Int32Array(2 * old.length);
     this.shift--;
     const mask = s.length / SLOT - 1;
-    for (let e = 1; e <= this.next; e++) {
-      const o = this.slotOf[e]! * SLOT;
-      let slot = home(old[o]!, old[o + 1]!, old[o + 2]!, old[o + 3]!, this.shift);
+    for (let o = 0; o < old.length; o += SLOT) {
+      if (old[o] === 0) continue;
+      let slot = home(old[o]! & 255, old[o + 1]!, old[o + 2]!, old[o + 3]!, this.shift);
       while (s[slot * SLOT] !== 0) slot = (slot + 1) & mask;
       s.set(old.subarray(o, o + SLOT), slot * SLOT);
-      this.slotOf[e] = slot;
     }
     this.slots = s;
   }
 
   /** Appends a token list (more than two tokens) and returns its offset. */
   addList(ids: Int32Array, n: number): number {
-    if (this.nLists + n > this.lists.length) {
-      const l = new Int32Array(2 * (this.nLists + n));
-      l.set(this.lists.subarray(0, this.nLists));
-      this.lists = l;
-    }
+    if (this.nLists + n > this.lists.length) this.lists = grown(this.lists, 2 * (this.nLists + n));
     const off = this.nLists;
     const l = this.lists;
     for (let i = 0; i < n; i++) l[off + i] = ids[i]!;
     this.nLists += n;
     return off;
   }
+}
+
+/** A copy of `a` with room for `n` ints. */
+function grown(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(n);
+  b.set(a.subarray(0, Math.min(a.length, n)));
+  return b;
 }
 
 /** Home slot of a key (multiplicative hashing; `shift` = 32 − log2(slots)). */
@@ -315,11 +358,14 @@ let splitStarts = new Int32Array(64);
 let splitIds = new Int32Array(64);
 let splitEnds = new Int32Array(64);
 let tempStarts = new Int32Array(64);
-/** Ids of one-byte tokens (punctuation split off words) in this call: `byteIds[b]` when `byteCall[b]` is `call`. */
-const byteIds = new Int32Array(256);
-const byteCall = new Int32Array(256);
+/** The call counter (the `stamp` of a token used in this call) and the dense ids given so far in this call. */
 let call = 0;
-const table = new SpanTable();
+let localTokens = 0;
+const tables = { none: new SpanTable(), t13a: new SpanTable() };
+/** The table of the tokenizer of the current call. */
+let table = tables.t13a;
+/** Whether the text of this call has been checked for lone surrogates (0 unknown, 1 none, 2 some). */
+let loneChecked = 0;
 /** The string being tokenized (for the lone-surrogate check) and whether this path has to give up. */
 let text = '';
 let declined = false;
@@ -390,17 +436,24 @@ function spanEntry(a: number, b: number): number {
   const l4 = view.getInt32(b - 4) & LOW_BYTES[len < 4 ? len : 4]!;
   const s = t.slots;
   const mask = s.length / SLOT - 1;
-  let slot = home(len, f4, m4, l4, t.shift);
+  // The slot keeps min(len, 255) (and `home` hashes that); longer spans compare their full length below.
+  const el = len < 255 ? len : 255;
+  let slot = home(el, f4, m4, l4, t.shift);
   for (;;) {
     const o = slot * SLOT;
-    const L = s[o + K_LEN]!;
-    if (L === 0) return t.add(slot, len, f4, m4, l4, a, false);
-    if (L === len && s[o + K_F4] === f4 && s[o + K_M4] === m4 && s[o + K_L4] === l4) {
-      const e = s[o + S_ENTRY]!;
+    const x = s[o + K_EL]!;
+    if (x === 0) return t.add(slot, len, f4, m4, l4, u, a, false);
+    if ((x & 255) === el && s[o + K_F4] === f4 && s[o + K_M4] === m4 && s[o + K_L4] === l4) {
+      const e = x >>> 8;
       if (len <= EXACT_KEY_BYTES) return e;
+      if (t.lenOf[e] !== len) {
+        slot = (slot + 1) & mask;
+        continue;
+      }
       const at = t.firstAt[e]!;
+      const arena = t.arena;
       let k = 8;
-      while (k < len - 4 && u[at + k] === u[a + k]) k++;
+      while (k < len - 4 && arena[at + k] === u[a + k]) k++;
       if (k >= len - 4) return e;
     }
     slot = (slot + 1) & mask;
@@ -448,13 +501,11 @@ function resolveSplit(e: number, a: number, b: number, split13a: boolean): void 
   // Runs between non-ASCII whitespace characters; the end of each token is the next start within its run.
   let n = 0;
   let from = a;
+  let fffd = 0;
   for (let i = a; i < b; i++) {
     const c = u[i]!;
     if (c < 0xc2) continue;
-    if (c === 0xef && u[i + 1] === 0xbf && u[i + 2] === 0xbd && hasLoneSurrogate(text)) {
-      declined = true;
-      return;
-    }
+    if (c === 0xef && u[i + 1] === 0xbf && u[i + 2] === 0xbd) fffd = HAS_FFFD;
     if (!isWideSpaceAt(u, i)) continue;
     const m = splitRun(u, from, i, starts, n, split13a);
     for (let j = n; j < m; j++) ends[j] = j + 1 < m ? starts[j + 1]! : i;
@@ -479,11 +530,9 @@ function resolveSplit(e: number, a: number, b: number, split13a: boolean): void 
         continue;
       }
       const c = u[ta]!;
-      if (byteCall[c] !== call) {
-        byteCall[c] = call;
-        byteIds[c] = t.tokenId(spanEntry(ta, tb));
-      }
-      ids[i] = byteIds[c]!;
+      let g = t.byteTok[c]!;
+      if (g === 0) t.byteTok[c] = g = t.tokenId(spanEntry(ta, tb));
+      ids[i] = g;
     }
     if (n <= 2) {
       t0 = ids[0]!;
@@ -492,23 +541,29 @@ function resolveSplit(e: number, a: number, b: number, split13a: boolean): void 
       t0 = t.addList(ids, n);
     }
   }
-  // Looked up after the token ids: adding them may have moved the slots.
-  const o = t.slotOf[e]! * SLOT;
-  t.slots[o + S_COUNT] = n === 0 ? NO_TOKENS : n;
-  t.slots[o + S_T0] = n === 0 ? 0 : t0;
-  t.slots[o + S_T1] = n < 2 ? 0 : t1;
+  // `info` read after the token ids: adding them may have reallocated it.
+  const x = 4 * e;
+  t.info[x + E_COUNT] = (n === 0 ? NO_TOKENS : n) | fffd;
+  t.info[x + E_T0] = n === 0 ? 0 : t0;
+  t.info[x + E_T1] = n < 2 ? 0 : t1;
+}
+
+/** True when the text of this call has a lone surrogate (checked once per call, only when a word has U+FFFD). */
+function textHasLoneSurrogate(): boolean {
+  if (loneChecked === 0) loneChecked = hasLoneSurrogate(text) ? 2 : 1;
+  return loneChecked === 2;
 }
 
 /**
- * Token ids of the words found by `scanWords` (nWords of them) into `out`; returns the token count.
- * For the reference (`known`: the hypothesis' token count), token ids above `known` become 0: tokens the
- * hypothesis lacks, which match nothing; a new letters-only reference word is not even stored.
+ * Dense token ids of the words found by `scanWords` (nWords of them) into `out`; returns the token count.
+ * The hypothesis (`reference` false) gives its tokens dense ids 1.. in order of first use; reference tokens
+ * the hypothesis lacks get 0, which matches nothing.
  */
-function tokenIds(nWords: number, out: Int32Array, split13a: boolean, known = 1 << 30): number {
-  const reference = known < 1 << 30;
+function tokenIds(nWords: number, out: Int32Array, split13a: boolean, reference: boolean): number {
   const t = table;
   const view = dv;
   const w = words;
+  const c = call;
   let s = t.slots;
   let mask = s.length / SLOT - 1;
   let shift = t.shift;
@@ -517,8 +572,7 @@ function tokenIds(nWords: number, out: Int32Array, split13a: boolean, known = 1 
     const a = w[2 * j]!;
     const b = w[2 * j + 1]!;
     const len = b - a;
-    let o = 0;
-    let id0 = false;
+    let e = 0;
     if (len <= EXACT_KEY_BYTES) {
       // The exact key of a short word: first, middle and last four bytes, masked to the word.
       const fm = -((4 - len) >>> 31);
@@ -529,60 +583,68 @@ function tokenIds(nWords: number, out: Int32Array, split13a: boolean, known = 1 
       const l4 = view.getInt32(b - 4) & lm;
       let slot = home(len, f4, m4, l4, shift);
       for (;;) {
-        o = slot * SLOT;
-        const L = s[o + K_LEN]!;
-        if (L === len && s[o + K_F4] === f4 && s[o + K_M4] === m4 && s[o + K_L4] === l4) break;
-        if (L === 0) {
+        const o = slot * SLOT;
+        const x = s[o + K_EL]!;
+        if ((x & 255) === len && s[o + K_F4] === f4 && s[o + K_M4] === m4 && s[o + K_L4] === l4) {
+          e = x >>> 8;
+          break;
+        }
+        if (x === 0) {
           // A new word: letters only is one token by itself; anything else is split below.
           const plain = lettersOnly(f4, fm) && lettersOnly(m4, mm) && lettersOnly(l4, lm);
-          if (plain && reference) {
-            // A letters-only reference word the hypothesis lacks: one token that matches nothing.
-            id0 = true;
-            break;
-          }
-          const e = t.add(slot, len, f4, m4, l4, a, plain);
+          e = t.add(slot, len, f4, m4, l4, u8, a, plain);
           s = t.slots;
           mask = s.length / SLOT - 1;
           shift = t.shift;
-          o = t.slotOf[e]! * SLOT;
           break;
         }
         slot = (slot + 1) & mask;
       }
     } else {
-      const e = spanEntry(a, b);
+      e = spanEntry(a, b);
       s = t.slots;
       mask = s.length / SLOT - 1;
       shift = t.shift;
-      o = t.slotOf[e]! * SLOT;
     }
-    if (id0) {
-      out[k++] = 0;
-      continue;
-    }
-    let n = s[o + S_COUNT]!;
+    let n = t.info[4 * e + E_COUNT]!;
     if (n === 0) {
-      const e = s[o + S_ENTRY]!;
       resolveSplit(e, a, b, split13a);
-      if (declined) return 0;
       s = t.slots;
       mask = s.length / SLOT - 1;
       shift = t.shift;
-      o = t.slotOf[e]! * SLOT;
-      n = s[o + S_COUNT]!;
+      n = t.info[4 * e + E_COUNT]!;
     }
-    if (n <= 2) {
-      // (x − known − 1) >> 31 is −1 for a token id ≤ known and 0 above.
-      const t0 = s[o + S_T0]!;
-      const t1 = s[o + S_T1]!;
-      out[k] = t0 & ((t0 - known - 1) >> 31);
-      out[k + 1] = t1 & ((t1 - known - 1) >> 31);
-      k += n;
-    } else if (n !== NO_TOKENS) {
-      const off = s[o + S_T0]!;
+    if (n >= NO_TOKENS) {
+      if ((n & HAS_FFFD) !== 0 && textHasLoneSurrogate()) {
+        declined = true;
+        return 0;
+      }
+      n &= NO_TOKENS - 1; // the token count (0 for a word of non-ASCII whitespace only)
+    }
+    const info = t.info;
+    const stamp = t.stamp;
+    const local = t.local;
+    const list = n > 2;
+    const from = list ? info[4 * e + E_T0]! : 0;
+    // Without branches: whether a token is new in this call is as good as random, and a mispredicted
+    // branch here stalls the next word's table probe (measured: ~10% of a call).
+    if (reference) {
       for (let i = 0; i < n; i++) {
-        const x = t.lists[off + i]!;
-        out[k++] = x & ((x - known - 1) >> 31);
+        const g = list ? t.lists[from + i]! : info[4 * e + E_T0 + i]!;
+        const d = stamp[g]! ^ c;
+        out[k++] = local[g]! & (((d | -d) >> 31) ^ -1); // 0 unless the hypothesis has the token
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const g = list ? t.lists[from + i]! : info[4 * e + E_T0 + i]!;
+        const d = stamp[g]! ^ c;
+        const fresh = (d | -d) >>> 31;
+        localTokens += fresh;
+        const v = local[g]!;
+        const id = v + ((localTokens - v) & -fresh);
+        local[g] = id;
+        stamp[g] = c;
+        out[k++] = id;
       }
     }
   }
@@ -700,6 +762,23 @@ function ngramMatches(h: Int32Array, L: number, r: Int32Array, R: number, V: num
   c4.fill(0, 0, n4 + 1);
 }
 
+/** Starts a call on `line` with the table of its tokenizer. */
+function begin(split13a: boolean, line: string): void {
+  table = split13a ? tables.t13a : tables.none;
+  table.bound();
+  call = (call + 1) | 0;
+  if (call === 0) {
+    // After 2³² calls the counter would meet stamps of long ago.
+    call = 1;
+    tables.none.stamp.fill(0);
+    tables.t13a.stamp.fill(0);
+  }
+  localTokens = 0;
+  declined = false;
+  text = line;
+  loneChecked = 0;
+}
+
 /**
  * BLEU statistics `[hypLen, refLen, correct_1..4, total_1..4]` of `hyp` against the single reference
  * `ref`, both already lowercased/prepared for 13a as the general path does (`prepare13a`), or `null` when
@@ -712,21 +791,18 @@ export function fastBleuStats(hyp: string, ref: string, split13a: boolean): numb
   const hypBase = 4;
   const refBase = (hypBase + 3 * hyp.length + 11) & ~3;
   ensureBuffer(refBase + 3 * ref.length + 8);
-  const t = table;
-  t.reset();
-  call = (call + 1) | 0;
-  declined = false;
-  text = hyp;
+  begin(split13a, hyp);
   const hw = scanWords(hyp, hypBase);
   // A word of k bytes has at most k tokens.
   if (hypIds.length < 3 * hyp.length + 1) hypIds = new Int32Array(6 * hyp.length + 1);
-  const L = tokenIds(hw, hypIds, split13a);
-  const V = t.tokens;
-  // The reference's words are scanned after the hypothesis' tokens are interned (`words` is reused).
+  const L = tokenIds(hw, hypIds, split13a, false);
+  const V = localTokens;
+  // The reference's words are scanned after the hypothesis' tokens are numbered (`words` is reused).
   text = ref;
+  loneChecked = 0;
   const rw = declined ? 0 : scanWords(ref, refBase);
   if (refIds.length < 3 * ref.length + 1) refIds = new Int32Array(6 * ref.length + 1);
-  const R = declined ? 0 : tokenIds(rw, refIds, split13a, V);
+  const R = declined ? 0 : tokenIds(rw, refIds, split13a, true);
   if (declined || (Math.max(V, L) + 1) * (V + 1) > DIRECT_CELLS || L >= 0xffff) return null;
   const out = [L, R, 0, 0, 0, 0, Math.max(0, L), Math.max(0, L - 1), Math.max(0, L - 2), Math.max(0, L - 3)];
   ngramMatches(hypIds, L, refIds, R, V, out);
@@ -743,10 +819,7 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 export function fastTokens13a(line: string): string[] | null {
   const base = 4;
   ensureBuffer(base + 3 * line.length + 8);
-  table.reset();
-  call = (call + 1) | 0;
-  declined = false;
-  text = line;
+  begin(true, line);
   const nWords = scanWords(line, base);
   const out: string[] = [];
   for (let j = 0; j < nWords; j++) {
@@ -754,15 +827,11 @@ export function fastTokens13a(line: string): string[] | null {
     const b = words[2 * j + 1]!;
     const e = spanEntry(a, b);
     resolveSplit(e, a, b, true);
-    if (declined) return null;
-    const n = splitIdsCount(e);
-    for (let i = 0; i < n; i++) out.push(decoder.decode(u8.subarray(splitStarts[i]!, splitEnds[i]!)));
+    const n = table.info[4 * e + E_COUNT]!;
+    if ((n & HAS_FFFD) !== 0 && textHasLoneSurrogate()) return null;
+    // The token count, without flags (0 for a word of non-ASCII whitespace only).
+    const count = n & (NO_TOKENS - 1);
+    for (let i = 0; i < count; i++) out.push(decoder.decode(u8.subarray(splitStarts[i]!, splitEnds[i]!)));
   }
   return out;
-}
-
-/** Number of tokens `resolveSplit` just found for entry `e` (its starts and ends are in the scratch arrays). */
-function splitIdsCount(e: number): number {
-  const n = table.slots[table.slotOf[e]! * SLOT + S_COUNT]!;
-  return n === NO_TOKENS ? 0 : n;
 }

@@ -98,28 +98,38 @@ export const DIRECT_CELLS = 1 << 23;
  * texts before it (Zipf), so after a few calls nearly every word is found with its 13a split already worked
  * out, and a call neither inserts nor splits (measured on the benchmark's 300-word pairs: ~25% of a call's
  * time was inserting and splitting words seen in earlier calls). One table per tokenizer (`13a` and `none`
- * split the same word differently). A slot is 8 ints (half a cache line) with everything a word needs: its
- * exact key `[length, first 4 bytes, bytes 5–8, last 4 bytes]`, its entry number, and its split as a word:
- * the token count (0 = not known yet, plus flag bits), the first two global token ids, or the offset of the
- * list in `lists` when there are more. Per entry: the slot (to update the split), the offset of its bytes in
- * `arena` (only words longer than the key need them, to compare) and its global token id when the span is
- * a token.
+ * split the same word differently).
  *
- * Global token ids are not what the n-gram tables use: each call maps them to dense ids in order of first
- * use (`stamp`/`local`), so the hypothesis' tokens are 1..(its distinct tokens) and reference tokens the
- * hypothesis lacks become 0 (they match nothing), which keeps the tables small. The table is emptied at the
- * start of a call once it passes `MAX_ENTRIES` entries, which bounds its memory whatever the input.
+ * A slot (16 bytes: the probe's only memory) holds a span's exact key `[length, first 4 bytes, bytes 5–8,
+ * last 4 bytes]` and its entry number. An entry's record in `info` holds its split as a word (token count,
+ * 0 = not known yet, plus flag bits; the first two tokens, or the offset of the list in `lists` when there
+ * are more) and its mark as a token. A token is the entry of its span, so most words (letters only, their
+ * own token) need one record. Bytes are kept (`arena`) only for spans longer than the key, to compare.
+ *
+ * Entry numbers are not what the n-gram tables use: each call gives its tokens dense ids in order of first
+ * use (the marks), so the hypothesis' tokens are 1..(its distinct tokens) and reference tokens the hypothesis
+ * lacks become 0 (they match nothing), which keeps the tables small. The table is emptied at the start of a
+ * call once it passes `MAX_ENTRIES` entries, which bounds its memory whatever the input.
  */
 const SLOT = 4;
+const SLOT_BITS = 2;
 /** Slot fields: entry number and length (`e << 8 | min(len, 255)`, 0 = empty slot), then the key's three reads. */
 const K_EL = 0;
 const K_F4 = 1;
 const K_M4 = 2;
 const K_L4 = 3;
-/** Entry fields in `info` (4 ints an entry): token count and flags, first two global token ids, or list offset. */
+/**
+ * Entry fields in `info` (4 ints an entry): token count and flags; the first two token ids or the list
+ * offset; and the entry's mark as a token in the current call, `call << 16 | dense id` (see `tokenIds`).
+ * A token's id is the entry number of its span, so a letters-only word's count, token and mark share one
+ * 16-byte record.
+ */
 const E_COUNT = 0;
 const E_T0 = 1;
 const E_T1 = 2;
+const E_MARK = 3;
+/** Calls are numbered 1..MAX_CALL (15 bits, the high half of a mark); then every mark is cleared. */
+const MAX_CALL = 0x7fff;
 /** `E_COUNT` of a word with no token at all (only non-ASCII whitespace); 0 means "not known yet". */
 const NO_TOKENS = 1 << 16;
 /**
@@ -139,21 +149,15 @@ class SpanTable {
   info = new Int32Array(4 << 9);
   firstAt = new Int32Array(512);
   lenOf = new Int32Array(512);
-  tokenOf = new Int32Array(512);
   /** Bytes of the entries longer than the exact key. */
   arena = new Uint8Array(1 << 12);
   arenaUsed = 0;
   /** Entries made so far (1..next). */
   next = 0;
-  /** Global token ids given so far (1..tokens). */
-  tokens = 0;
   lists = new Int32Array(256);
   nLists = 0;
-  /** Global token id of each one-byte token (punctuation split off words), 0 until first seen. */
+  /** Entry of each one-byte token (punctuation split off words), 0 until first seen. */
   byteTok = new Int32Array(256);
-  /** Per global token id: the call that last used it and its dense id in that call. */
-  stamp = new Int32Array(1024);
-  local = new Int32Array(1024);
 
   /** Empties the table when it has grown past its bound (between calls only: ids stay valid in a call). */
   bound(): void {
@@ -161,34 +165,37 @@ class SpanTable {
     this.slots = new Int32Array(SLOT << 10);
     this.shift = 32 - 10;
     this.next = 0;
-    this.tokens = 0;
     this.nLists = 0;
     this.arenaUsed = 0;
     this.byteTok.fill(0);
-    this.stamp.fill(0);
+  }
+
+  /** Forgets every entry's mark (when the call numbers start again, or after a call overflowed them). */
+  clearMarks(): void {
+    const info = this.info;
+    for (let x = 4 + E_MARK, end = 4 * this.next + E_MARK; x <= end; x += 4) info[x] = 0;
   }
 
   /**
    * A new entry for the key of the span `u[at, at + len)`, stored in the empty slot `slot` (callers found it
-   * by probing). `plain`: the span is one 13a token by itself (a letters-only word), which gets its token id
-   * now; otherwise its split is not known yet (count 0). The table doubles when half full, which moves
+   * by probing). `plain`: the span is one 13a token by itself (a letters-only word), its own token;
+   * otherwise its split is not known yet (count 0). The table doubles when half full, which moves
    * slots (callers re-read `slots` and `shift`); entries do not move, but `info` may be reallocated.
    */
   add(slot: number, len: number, f4: number, m4: number, l4: number, u: Uint8Array, at: number, plain: boolean): number {
     const e = ++this.next;
-    const tok = plain ? this.newToken() : 0;
     const o = slot * SLOT;
     const s = this.slots;
     s[o + K_EL] = (e << 8) | (len < 255 ? len : 255);
     s[o + K_F4] = f4;
     s[o + K_M4] = m4;
     s[o + K_L4] = l4;
-    if (e >= this.tokenOf.length) this.growIds();
+    if (e >= this.firstAt.length) this.growIds();
     const x = 4 * e;
     this.info[x + E_COUNT] = plain ? 1 : 0;
-    this.info[x + E_T0] = tok;
+    this.info[x + E_T0] = plain ? e : 0;
     this.info[x + E_T1] = 0;
-    this.tokenOf[e] = tok;
+    this.info[x + E_MARK] = 0;
     if (len > EXACT_KEY_BYTES) {
       if (this.arenaUsed + len > this.arena.length) {
         const a = new Uint8Array(2 * (this.arenaUsed + len));
@@ -200,39 +207,22 @@ class SpanTable {
       this.lenOf[e] = len;
       this.arenaUsed += len;
     }
-    if (2 * e > this.slots.length / SLOT) this.growSlots();
+    if (2 * e > this.slots.length >> SLOT_BITS) this.growSlots();
     return e;
   }
 
-  /** The global token id of entry `e` (given now if the span was not used as a token before). */
-  tokenId(e: number): number {
-    let t = this.tokenOf[e]!;
-    if (t === 0) this.tokenOf[e] = t = this.newToken();
-    return t;
-  }
-
-  private newToken(): number {
-    const t = ++this.tokens;
-    if (t >= this.stamp.length) {
-      this.stamp = grown(this.stamp, 2 * t);
-      this.local = grown(this.local, 2 * t);
-    }
-    return t;
-  }
-
   private growIds(): void {
-    const n = 2 * this.tokenOf.length;
+    const n = 2 * this.firstAt.length;
     this.info = grown(this.info, 4 * n);
     this.firstAt = grown(this.firstAt, n);
     this.lenOf = grown(this.lenOf, n);
-    this.tokenOf = grown(this.tokenOf, n);
   }
 
   private growSlots(): void {
     const old = this.slots;
     const s = new Int32Array(2 * old.length);
     this.shift--;
-    const mask = s.length / SLOT - 1;
+    const mask = (s.length >> SLOT_BITS) - 1;
     for (let o = 0; o < old.length; o += SLOT) {
       if (old[o] === 0) continue;
       let slot = home(old[o]! & 255, old[o + 1]!, old[o + 2]!, old[o + 3]!, this.shift);
@@ -262,7 +252,8 @@ function grown(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
 
 /** Home slot of a key (multiplicative hashing; `shift` = 32 − log2(slots)). */
 function home(len: number, f4: number, m4: number, l4: number, shift: number): number {
-  return Math.imul(l4 ^ ((f4 ^ m4) >>> 7) ^ (f4 << 11) ^ (len << 27), 0x9e3779b1) >>> shift;
+  // `| 0`: the result is below 2³¹ (shift ≥ 1), and V8 otherwise keeps a uint32 as a double (measured).
+  return (Math.imul(l4 ^ ((f4 ^ m4) >>> 7) ^ (f4 << 11) ^ (len << 27), 0x9e3779b1) >>> shift) | 0;
 }
 
 /**
@@ -358,7 +349,7 @@ let splitStarts = new Int32Array(64);
 let splitIds = new Int32Array(64);
 let splitEnds = new Int32Array(64);
 let tempStarts = new Int32Array(64);
-/** The call counter (the `stamp` of a token used in this call) and the dense ids given so far in this call. */
+/** The call number (in the marks of the tokens used in this call) and the dense ids given so far in this call. */
 let call = 0;
 let localTokens = 0;
 const tables = { none: new SpanTable(), t13a: new SpanTable() };
@@ -431,11 +422,11 @@ function spanEntry(a: number, b: number): number {
   const view = dv;
   const u = u8;
   const len = b - a;
-  const f4 = view.getInt32(a) & -((4 - len) >>> 31);
-  const m4 = view.getInt32(a + 4) & -((8 - len) >>> 31);
+  const f4 = view.getInt32(a) & ((4 - len) >> 31);
+  const m4 = view.getInt32(a + 4) & ((8 - len) >> 31);
   const l4 = view.getInt32(b - 4) & LOW_BYTES[len < 4 ? len : 4]!;
   const s = t.slots;
-  const mask = s.length / SLOT - 1;
+  const mask = (s.length >> SLOT_BITS) - 1;
   // The slot keeps min(len, 255) (and `home` hashes that); longer spans compare their full length below.
   const el = len < 255 ? len : 255;
   let slot = home(el, f4, m4, l4, t.shift);
@@ -519,19 +510,19 @@ function resolveSplit(e: number, a: number, b: number, split13a: boolean): void 
   let t0 = 0;
   let t1 = 0;
   if (n === 1 && starts[0] === a && ends[0] === b) {
-    t0 = t.tokenId(e);
+    t0 = e;
   } else {
     const ids = splitIds;
     for (let i = 0; i < n; i++) {
       const ta = starts[i]!;
       const tb = ends[i]!;
       if (tb - ta !== 1) {
-        ids[i] = t.tokenId(spanEntry(ta, tb));
+        ids[i] = spanEntry(ta, tb);
         continue;
       }
       const c = u[ta]!;
       let g = t.byteTok[c]!;
-      if (g === 0) t.byteTok[c] = g = t.tokenId(spanEntry(ta, tb));
+      if (g === 0) t.byteTok[c] = g = spanEntry(ta, tb);
       ids[i] = g;
     }
     if (n <= 2) {
@@ -565,7 +556,7 @@ function tokenIds(nWords: number, out: Int32Array, split13a: boolean, reference:
   const w = words;
   const c = call;
   let s = t.slots;
-  let mask = s.length / SLOT - 1;
+  let mask = (s.length >> SLOT_BITS) - 1;
   let shift = t.shift;
   let k = 0;
   for (let j = 0; j < nWords; j++) {
@@ -575,8 +566,10 @@ function tokenIds(nWords: number, out: Int32Array, split13a: boolean, reference:
     let e = 0;
     if (len <= EXACT_KEY_BYTES) {
       // The exact key of a short word: first, middle and last four bytes, masked to the word.
-      const fm = -((4 - len) >>> 31);
-      const mm = -((8 - len) >>> 31);
+      // −1 (all bytes) when the word reaches past the first (middle) four bytes, else 0. Integer
+      // arithmetic only: the negation of a `>>> 31` made V8 go through doubles here (−0), measured.
+      const fm = (4 - len) >> 31;
+      const mm = (8 - len) >> 31;
       const lm = LOW_BYTES[len]!;
       const f4 = view.getInt32(a) & fm;
       const m4 = view.getInt32(a + 4) & mm;
@@ -594,7 +587,7 @@ function tokenIds(nWords: number, out: Int32Array, split13a: boolean, reference:
           const plain = lettersOnly(f4, fm) && lettersOnly(m4, mm) && lettersOnly(l4, lm);
           e = t.add(slot, len, f4, m4, l4, u8, a, plain);
           s = t.slots;
-          mask = s.length / SLOT - 1;
+          mask = (s.length >> SLOT_BITS) - 1;
           shift = t.shift;
           break;
         }
@@ -603,14 +596,14 @@ function tokenIds(nWords: number, out: Int32Array, split13a: boolean, reference:
     } else {
       e = spanEntry(a, b);
       s = t.slots;
-      mask = s.length / SLOT - 1;
+      mask = (s.length >> SLOT_BITS) - 1;
       shift = t.shift;
     }
     let n = t.info[4 * e + E_COUNT]!;
     if (n === 0) {
       resolveSplit(e, a, b, split13a);
       s = t.slots;
-      mask = s.length / SLOT - 1;
+      mask = (s.length >> SLOT_BITS) - 1;
       shift = t.shift;
       n = t.info[4 * e + E_COUNT]!;
     }
@@ -622,8 +615,6 @@ function tokenIds(nWords: number, out: Int32Array, split13a: boolean, reference:
       n &= NO_TOKENS - 1; // the token count (0 for a word of non-ASCII whitespace only)
     }
     const info = t.info;
-    const stamp = t.stamp;
-    const local = t.local;
     const list = n > 2;
     const from = list ? info[4 * e + E_T0]! : 0;
     // Without branches: whether a token is new in this call is as good as random, and a mispredicted
@@ -631,19 +622,20 @@ function tokenIds(nWords: number, out: Int32Array, split13a: boolean, reference:
     if (reference) {
       for (let i = 0; i < n; i++) {
         const g = list ? t.lists[from + i]! : info[4 * e + E_T0 + i]!;
-        const d = stamp[g]! ^ c;
-        out[k++] = local[g]! & (((d | -d) >> 31) ^ -1); // 0 unless the hypothesis has the token
+        const mark = info[4 * g + E_MARK]!;
+        const d = (mark >>> 16) ^ c;
+        out[k++] = mark & 0xffff & (((d | -d) >> 31) ^ -1); // 0 unless the hypothesis has the token
       }
     } else {
       for (let i = 0; i < n; i++) {
         const g = list ? t.lists[from + i]! : info[4 * e + E_T0 + i]!;
-        const d = stamp[g]! ^ c;
-        const fresh = (d | -d) >>> 31;
-        localTokens += fresh;
-        const v = local[g]!;
-        const id = v + ((localTokens - v) & -fresh);
-        local[g] = id;
-        stamp[g] = c;
+        const mark = info[4 * g + E_MARK]!;
+        const d = (mark >>> 16) ^ c;
+        const fresh = (d | -d) >> 31; // −1 when the token is new in this call, else 0
+        localTokens -= fresh;
+        const v = mark & 0xffff;
+        const id = v + ((localTokens - v) & fresh);
+        info[4 * g + E_MARK] = (c << 16) | id;
         out[k++] = id;
       }
     }
@@ -691,30 +683,30 @@ function ngramMatches(h: Int32Array, L: number, r: Int32Array, R: number, V: num
   let n4 = 0;
   for (let i = 0; i < L; i++) c1[h[i]!]!++;
   for (let i = 0; i + 1 < L; i++) {
-    // Insert-or-get without a branch: `fresh` is 1 when the cell was empty.
+    // Insert-or-get without a branch: `fresh` is −1 when the cell was empty, else 0.
     const key2 = h[i]! * W + h[i + 1]!;
     let v2 = t2[key2]!;
-    let fresh = (v2 - 1) >>> 31;
-    v2 |= (n2 + 1) & -fresh;
-    n2 += fresh;
+    let fresh = (v2 - 1) >> 31;
+    v2 |= (n2 + 1) & fresh;
+    n2 -= fresh;
     t2[key2] = v2;
     k2[i] = key2;
     c2[v2]!++;
     if (i + 2 >= L) continue;
     const key3 = v2 * W + h[i + 2]!;
     let v3 = t3[key3]!;
-    fresh = (v3 - 1) >>> 31;
-    v3 |= (n3 + 1) & -fresh;
-    n3 += fresh;
+    fresh = (v3 - 1) >> 31;
+    v3 |= (n3 + 1) & fresh;
+    n3 -= fresh;
     t3[key3] = v3;
     k3[i] = key3;
     c3[v3]!++;
     if (i + 3 >= L) continue;
     const key4 = v3 * W + h[i + 3]!;
     let v4 = t4[key4]!;
-    fresh = (v4 - 1) >>> 31;
-    v4 |= (n4 + 1) & -fresh;
-    n4 += fresh;
+    fresh = (v4 - 1) >> 31;
+    v4 |= (n4 + 1) & fresh;
+    n4 -= fresh;
     t4[key4] = v4;
     k4[i] = key4;
     c4[v4]!++;
@@ -727,25 +719,25 @@ function ngramMatches(h: Int32Array, L: number, r: Int32Array, R: number, V: num
     // A match uses up one hypothesis occurrence: x is 1 while the count is positive.
     const u = r[j]!;
     let c = c1[u]!;
-    let x = -c >>> 31;
+    let x = (0 - c) >>> 31;
     c1[u] = c - x;
     m1 += x;
     if (j + 1 >= R) continue;
     const v2 = t2[u * W + r[j + 1]!]!;
     c = c2[v2]!;
-    x = -c >>> 31;
+    x = (0 - c) >>> 31;
     c2[v2] = c - x;
     m2 += x;
     if (j + 2 >= R) continue;
     const v3 = t3[v2 * W + r[j + 2]!]!;
     c = c3[v3]!;
-    x = -c >>> 31;
+    x = (0 - c) >>> 31;
     c3[v3] = c - x;
     m3 += x;
     if (j + 3 >= R) continue;
     const v4 = t4[v3 * W + r[j + 3]!]!;
     c = c4[v4]!;
-    x = -c >>> 31;
+    x = (0 - c) >>> 31;
     c4[v4] = c - x;
     m4 += x;
   }
@@ -766,12 +758,11 @@ function ngramMatches(h: Int32Array, L: number, r: Int32Array, R: number, V: num
 function begin(split13a: boolean, line: string): void {
   table = split13a ? tables.t13a : tables.none;
   table.bound();
-  call = (call + 1) | 0;
-  if (call === 0) {
-    // After 2³² calls the counter would meet stamps of long ago.
+  if (++call > MAX_CALL) {
+    // The call number would meet marks of long ago.
     call = 1;
-    tables.none.stamp.fill(0);
-    tables.t13a.stamp.fill(0);
+    tables.none.clearMarks();
+    tables.t13a.clearMarks();
   }
   localTokens = 0;
   declined = false;
@@ -797,6 +788,11 @@ export function fastBleuStats(hyp: string, ref: string, split13a: boolean): numb
   if (hypIds.length < 3 * hyp.length + 1) hypIds = new Int32Array(6 * hyp.length + 1);
   const L = tokenIds(hw, hypIds, split13a, false);
   const V = localTokens;
+  if (V > 0xffff) {
+    // Dense ids past 16 bits ran into the call number of the marks: clear them; the general path runs.
+    table.clearMarks();
+    return null;
+  }
   // The reference's words are scanned after the hypothesis' tokens are numbered (`words` is reused).
   text = ref;
   loneChecked = 0;

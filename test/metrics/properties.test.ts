@@ -9,7 +9,7 @@ import { BLEU, CHRF, TER, tokenize13a } from '../../src/4-compare/metrics/index.
 import { terTrace } from '../../src/4-compare/metrics/ter.js';
 import { setDirectLimit } from '../../src/4-compare/metrics/intern.js';
 import { setBleuFastPath } from '../../src/4-compare/metrics/bleu.js';
-import { fastBleuStats, fastTokens13a } from '../../src/4-compare/metrics/bleu-fast.js';
+import { fastBleuStats, fastTokens13a, MAX_CALL, MAX_ENTRIES, tableEntries13a } from '../../src/4-compare/metrics/bleu-fast.js';
 import { prepare13a } from '../../src/4-compare/metrics/tokenizers.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -143,6 +143,57 @@ describe('BLEU one-reference fast path (UTF-8 words, bleu-fast.ts) = general pat
       const r = para(n + 5);
       expect(bleu.stats(h, [r]), `${n} words`).toEqual(naiveBleuStats(h, [r]));
     }
+  });
+  it('the word table kept across calls: the same statistics after the call marks wrap around', () => {
+    // Marks carry a 15-bit call number; after MAX_CALL calls they are cleared. A stale mark would make a
+    // token look like one of this call's: 'zzq' is marked in the hypothesis of call 10 only, and MAX_CALL
+    // calls later (the same call number) it is in the reference alone, where it must match nothing.
+    const bleu = new BLEU();
+    const pairs: [string, string][] = [
+      ['the cat sat on the mat .', 'the cat sat on a mat .'],
+      ['a dog , a cat', 'the dog and the cat'],
+      ['mat on sat cat the', 'the cat sat on the mat'],
+      ['(KASA) met NASA', 'KASA met NASA (CLPS)'],
+    ];
+    const pairAt = (call: number): [string, string] => {
+      // 'zzq' gets dense id 4 in call 10; in the later call 4 is 'dog', which the reference lacks.
+      if (call === 10) return ['the cat sat zzq', 'the cat sat'];
+      if (call === 10 + MAX_CALL) return ['the cat sat dog', 'zzq the cat sat'];
+      return pairs[call % pairs.length]!;
+    };
+    let wrong = 0;
+    let checked = 0;
+    const expected = new Map<string, string>();
+    for (let call = 0; call < MAX_CALL + 100; call++) {
+      const [h, r] = pairAt(call);
+      const key = `${h}\u0000${r}`;
+      if (!expected.has(key)) expected.set(key, JSON.stringify(naiveBleuStats(h, [r])));
+      if (JSON.stringify(bleu.stats(h, [r])) !== expected.get(key)) wrong++;
+      checked++;
+    }
+    expect(checked).toBe(MAX_CALL + 100);
+    expect(wrong).toBe(0);
+  });
+  it('the word table kept across calls: emptied past MAX_ENTRIES words, the same statistics after', () => {
+    const bleu = new BLEU();
+    const perCall = 2000;
+    let wrong = 0;
+    let checked = 0;
+    // Each call brings 2,000 new words (and shares 1,000 with the previous call), until well past the bound.
+    for (let call = 0; call * perCall < MAX_ENTRIES + 4 * perCall; call++) {
+      const h = Array.from({ length: perCall }, (_, i) => `v${call * perCall + i}`).join(' ');
+      const r = Array.from({ length: perCall }, (_, i) => `v${call * perCall + i - perCall / 2}`).join(' ');
+      const stats = bleu.stats(h, [r]);
+      if (call % 8 === 0 || call * perCall > MAX_ENTRIES - 2 * perCall) {
+        checked++;
+        if (JSON.stringify(stats) !== JSON.stringify(naiveBleuStats(h, [r]))) wrong++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+    expect(wrong).toBe(0);
+    // The bound held: the table was emptied and holds only what came after.
+    expect(tableEntries13a()).toBeLessThanOrEqual(MAX_ENTRIES);
+    expect(tableEntries13a()).toBeGreaterThan(0);
   });
 });
 

@@ -59,7 +59,7 @@ export function runPairTask(pair: Pair, job: PairJob): PairResult {
     const summary = job.text
       ? formatText(report, { color: job.text.color, worst: 5 }) + (gateReasons.length ? `  gate failed: ${gateReasons.join('; ')}\n` : '')
       : '';
-    return { ok: true, entry: indexEntry(report, `${stem}.html`), summary, gateReasons, ...(job.keepReport ? { report } : {}) };
+    return { ok: true, entry: indexEntry(report, `${stem}.html`, gateReasons), summary, gateReasons, ...(job.keepReport ? { report } : {}) };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, error: e.message };
     throw e;

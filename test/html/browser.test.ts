@@ -277,6 +277,22 @@ describe.skipIf(!hasBrowser)('HTML report in Chromium', () => {
     await page.context().close();
   });
 
+  it('sorts the batch index by gate: failed pairs first, with their reasons readable', async () => {
+    const entry = (name: string, gate: string[]) => ({
+      href: `${name}.html`, reference: 'ref.txt', candidate: `${name}.txt`, verdict: 'translation' as const, drift: 0.2,
+      scores: { chrF: 80, bleu: 30, ter: 20 }, counts: { critical: gate.length, major: 0, minor: 0 }, gate,
+    });
+    const html = renderIndex([entry('a', []), entry('b', ['1 finding(s) at or above major']), entry('c', [])]);
+    const { page, problems } = await load(html, 'index.html');
+    const order = () => page.locator('tbody tr td:nth-child(3)').evaluateAll((tds) => tds.map((td) => td.textContent));
+    await page.getByRole('button', { name: /Gate/ }).click();
+    expect(await order()).toEqual(['b.txt', 'a.txt', 'c.txt']);
+    expect(await page.locator('tbody tr').first().locator('.why').innerText()).toBe('1 finding(s) at or above major');
+    expect(await page.locator('.gate.fail').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(255, 255, 255)');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('keeps the batch index inert too', async () => {
     const html = renderIndex([
       { href: 'javascript:window.__pwned=1', reference: HOSTILE.script, candidate: HOSTILE.img, verdict: 'translation', drift: 0.5, scores: { chrF: 50, bleu: 20, ter: 60 }, counts: { critical: 1, major: 0, minor: 2 } },

@@ -342,6 +342,26 @@ describe('renderIndex', () => {
     expect(html).toMatch(/<tr class="err">[\s\S]*Failed:<\/strong> unreadable &lt;img/);
     const c = report.summary.counts;
     expect(html).toContain(`3 pairs, 1 failed · ${2 * c.critical} critical, ${2 * c.major} major, ${2 * c.minor} minor findings`);
+    // No gate was evaluated for these entries: no gate column.
+    expect(html).not.toContain('>Gate<');
+  });
+
+  it('shows each pair\'s gate: passed, or failed with the reasons, and how many failed', () => {
+    const report = loadFixture();
+    const html = renderIndex([
+      indexEntry(report, 'a.html', []),
+      indexEntry(report, 'b.html', ['2 finding(s) at or above major', `drift 0.5 is above 0.3 ${HOSTILE.script}`]),
+      { href: 'x.html', reference: 'a.txt', candidate: 'b.txt', verdict: null, drift: null, scores: null, counts: null, error: 'unreadable' },
+    ]);
+    expect(html).toContain('<th scope="col">Verdict</th><th scope="col">Gate</th>');
+    expect(html).toContain('<span class="gate pass">passed</span>');
+    expect(html).toContain(`<span class="gate fail">failed</span> <span class="why">2 finding(s) at or above major; drift 0.5 is above 0.3 ${escapeHtml(HOSTILE.script)}</span>`);
+    expect(html).toMatch(/3 pairs, 1 failed, 1 failed the gate · /);
+    // The failed pair's message spans every figure column, the gate's included.
+    expect(html).toContain('<td colspan="9"><strong>Failed:</strong> unreadable');
+    // Every row has as many cells as the header.
+    const header = /<thead><tr>([\s\S]*?)<\/tr><\/thead>/.exec(html)![1]!.match(/<th /g)!.length;
+    for (const row of html.match(/<tr>(?!<th scope="col")[\s\S]*?<\/tr>/g)!) expect(row.match(/<t[hd][ >]/g)!.length).toBe(header);
   });
 });
 

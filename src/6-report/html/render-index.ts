@@ -19,12 +19,17 @@ export interface IndexEntry {
   drift: number | null;
   scores: Scores | null;
   counts: SeverityCounts | null;
+  /**
+   * Why the pair failed the CI gate (`failOn`, `maxDrift`, `maxOmitted`); empty when it passed, absent when
+   * no gate was evaluated. A reviewer of a batch looks for these rows first.
+   */
+  gate?: readonly string[];
   /** Why the pair has no report (unreadable file, budget, crash); absent on success. */
   error?: string;
 }
 
-/** The index line of one report, for callers that have the report in hand. */
-export function indexEntry(report: Report, href: string): IndexEntry {
+/** The index line of one report, for callers that have the report in hand (`gate`: its gate failures). */
+export function indexEntry(report: Report, href: string, gate?: readonly string[]): IndexEntry {
   return {
     href,
     reference: report.reference.path,
@@ -33,6 +38,7 @@ export function indexEntry(report: Report, href: string): IndexEntry {
     drift: report.summary.drift,
     scores: report.summary.scores,
     counts: report.summary.counts,
+    ...(gate ? { gate } : {}),
   };
 }
 
@@ -41,6 +47,9 @@ export function renderIndex(entries: readonly IndexEntry[]): string {
   const totals: SeverityCounts = { critical: 0, major: 0, minor: 0 };
   for (const e of entries) if (e.counts) for (const s of SEVERITIES) totals[s] += e.counts[s] ?? 0;
   const failed = entries.filter((e) => e.error !== undefined).length;
+  // The gate column appears when the gate was evaluated (the CLI always does; a library caller may not).
+  const gated = entries.some((e) => e.gate !== undefined);
+  const gateFailed = entries.filter((e) => e.gate !== undefined && e.gate.length > 0).length;
   const rows = entries.map((e, i) => {
     const href = safeHref(e.href);
     // The report's own name (`<ref-stem>--<cand-stem>`) says which pair it is; the row number is the fallback.
@@ -49,29 +58,39 @@ export function renderIndex(entries: readonly IndexEntry[]): string {
     const link = href === null ? `<span title="${escapeAttr(`unsafe link not shown: ${e.href}`)}">${label}</span>` : `<a href="${escapeAttr(href)}">${label}</a>`;
     const paths = `<td class="path"><code>${escapeText(e.reference)}</code></td><td class="path"><code>${escapeText(e.candidate)}</code></td>`;
     if (e.error !== undefined) {
-      return `<tr class="err"><th scope="row">${label}</th>${paths}<td colspan="8"><strong>Failed:</strong> ${escapeText(e.error)}</td></tr>`;
+      return `<tr class="err"><th scope="row">${label}</th>${paths}<td colspan="${gated ? 9 : 8}"><strong>Failed:</strong> ${escapeText(e.error)}</td></tr>`;
     }
     const counts = SEVERITIES.map((s) => {
       const n = e.counts?.[s] ?? 0;
       return `<td class="num${n === 0 ? ' zero' : ''}">${n}</td>`;
     }).join('');
     const verdict = e.verdict === null ? '–' : `<span class="verdict v-${cls(String(e.verdict))}">${escapeText(String(e.verdict))}</span>`;
+    const gate = !gated ? '' : `<td>${gateCell(e.gate)}</td>`;
     return (
-      `<tr><th scope="row">${link}</th>${paths}<td>${verdict}</td><td class="num">${fmt(e.drift, 2)}</td>` +
+      `<tr><th scope="row">${link}</th>${paths}<td>${verdict}</td>${gate}<td class="num">${fmt(e.drift, 2)}</td>` +
       `<td class="num">${fmt(e.scores?.chrF, 1)}</td><td class="num">${fmt(e.scores?.bleu, 1)}</td><td class="num">${fmt(e.scores?.ter, 1)}</td>${counts}</tr>`
     );
   });
   const body =
     '<header class="top"><div class="wrap"><h1>Fidelity reports</h1>' +
-    `<p class="muted">${entries.length} pair${entries.length === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''} · ` +
+    `<p class="muted">${entries.length} pair${entries.length === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}` +
+    `${gated ? `, ${gateFailed} failed the gate` : ''} · ` +
     `${totals.critical} critical, ${totals.major} major, ${totals.minor} minor findings</p></div></header>\n` +
     '<main class="wrap"><table class="idx"><caption class="visually-hidden">Audited pairs</caption>' +
     '<thead><tr><th scope="col">Report</th><th scope="col">Reference</th><th scope="col">Candidate</th><th scope="col">Verdict</th>' +
+    (gated ? '<th scope="col">Gate</th>' : '') +
     '<th scope="col" class="num">Drift</th><th scope="col" class="num">chrF</th><th scope="col" class="num">BLEU</th><th scope="col" class="num">TER</th>' +
     '<th scope="col" class="num">Critical</th><th scope="col" class="num">Major</th><th scope="col" class="num">Minor</th></tr></thead>\n<tbody>\n' +
     rows.join('\n') +
     '\n</tbody></table></main>\n';
   return page({ title: 'fidelity: reports', css: INDEX_CSS, body, script: SORT_SCRIPT });
+}
+
+/** The gate cell: "passed", or "failed" with the reasons (sorting by the column puts failures first). */
+function gateCell(reasons: readonly string[] | undefined): string {
+  if (reasons === undefined) return '–';
+  if (reasons.length === 0) return '<span class="gate pass">passed</span>';
+  return `<span class="gate fail">failed</span> <span class="why">${escapeText(reasons.join('; '))}</span>`;
 }
 
 /**

@@ -248,6 +248,11 @@ table.idx .verdict{padding:0 8px;font-size:.82rem}
 .top p{margin:4px 0 0}
 table.idx td.path{overflow-wrap:anywhere}
 table.idx tr.err td{background:${P.criticalBg}}
+table.idx .gate{display:inline-block;padding:0 8px;border-radius:4px;font-size:.82rem;font-weight:700;color:${P.bg}}
+table.idx .gate.pass{background:${P.verdictTranslation}}
+table.idx .gate.fail{background:${P.verdictUnrelated}}
+table.idx .gate.fail::before{content:"✗ "}
+table.idx .why{display:block;font-size:.8rem;color:${P.muted}}
 .zero{color:${P.muted}}
 button.sort{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer;text-align:inherit;width:100%}
 button.sort::after{content:' ⇅';opacity:.6}

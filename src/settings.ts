@@ -16,6 +16,11 @@ export interface Gate {
   maxOmitted?: number;
 }
 
+/** Whether the gate checks anything (no gate: every pair passes, and reports say nothing about a gate). */
+export function gateConfigured(gate: Gate): boolean {
+  return gate.failOn !== undefined || gate.maxDrift !== undefined || gate.maxOmitted !== undefined;
+}
+
 export interface FindingSettings {
   rules?: Record<string, RuleSetting>;
   /** Regular expressions; a finding whose reference or candidate text matches one is dropped. */

@@ -5,7 +5,7 @@ import { indexEntry, renderHtml, type IndexEntry } from '../6-report/html/index.
 import { formatJson } from '../6-report/model.js';
 import { formatText } from '../6-report/text.js';
 import { ALL_RULES } from '../rules.js';
-import { applySettings, gateFailures, markBaseline, type Baseline, type FindingSettings, type Gate } from '../settings.js';
+import { applySettings, gateConfigured, gateFailures, markBaseline, type Baseline, type FindingSettings, type Gate } from '../settings.js';
 import type { Report } from '../types.js';
 import { readSource, writeAtomic } from './files.js';
 import { reportStem, type Pair } from './pairs.js';
@@ -59,7 +59,7 @@ export function runPairTask(pair: Pair, job: PairJob): PairResult {
     const summary = job.text
       ? formatText(report, { color: job.text.color, worst: 5 }) + (gateReasons.length ? `  gate failed: ${gateReasons.join('; ')}\n` : '')
       : '';
-    return { ok: true, entry: indexEntry(report, `${stem}.html`, gateReasons), summary, gateReasons, ...(job.keepReport ? { report } : {}) };
+    return { ok: true, entry: indexEntry(report, `${stem}.html`, gateConfigured(job.gate) ? gateReasons : undefined), summary, gateReasons, ...(job.keepReport ? { report } : {}) };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, error: e.message };
     throw e;

@@ -207,5 +207,15 @@ describe('batch', () => {
     const r = await cli(['audit', 'ref', 'cand', '--out', 'out', '--jobs', '1'], dir);
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a--a.html', 'a--a.json', 'b--b.html', 'b--b.json', 'index.html']);
+    // No gate configured: the index says nothing about one.
+    expect(readFileSync(join(dir, 'out/index.html'), 'utf8')).not.toContain('>Gate<');
+
+    // With a gate, each row says whether its pair passed: the garbled pair fails, the identical one passes.
+    const gated = await cli(['audit', 'ref', 'cand', '--out', 'gated', '--jobs', '1', '--fail-on', 'critical'], dir);
+    expect(gated.code).toBe(1);
+    const index = readFileSync(join(dir, 'gated/index.html'), 'utf8');
+    expect(index).toMatch(/2 pairs, 1 failed the gate · /);
+    expect(index).toMatch(/<a href="a--a\.html">a--a<\/a>.*<span class="gate fail">failed<\/span> <span class="why">\d+ finding\(s\) at or above critical<\/span>/);
+    expect(index).toMatch(/<a href="b--b\.html">b--b<\/a>.*<span class="gate pass">passed<\/span>/);
   });
 });

@@ -21,8 +21,12 @@ const HTML_ESCAPES: Record<string, string> = {
 
 /** Escapes text for element content and for double- or single-quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'{}`]/g, (c) => HTML_ESCAPES[c] ?? c);
+  // Most report strings hold nothing to escape: one test then spares the replace and its callback.
+  return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIALS, (c) => HTML_ESCAPES[c] ?? c) : text;
 }
+
+const HTML_SPECIAL = /[&<>"'{}`]/;
+const HTML_SPECIALS = /[&<>"'{}`]/g;
 
 /**
  * Invisible characters that change what a reader sees without being seen themselves: the bidi embeddings,
@@ -31,6 +35,9 @@ export function escapeHtml(text: string): string {
  * Persian and Indic scripts and emoji need them.
  */
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+
+/** `INVISIBLE` without the global flag, for a stateless test. */
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
 
 const INVISIBLE_NAMES: Record<number, string> = {
   0x061c: 'ARABIC LETTER MARK',
@@ -61,6 +68,8 @@ export function codePointLabel(cp: number): string {
  * sees that the candidate *contains* the control, which is itself a finding worth seeing.
  */
 export function escapeText(text: string): string {
+  // Almost no text holds a control: a non-global test spares matchAll, which clones the regex on every call.
+  if (!HAS_INVISIBLE.test(text)) return escapeHtml(text);
   let out = '';
   let last = 0;
   for (const m of text.matchAll(INVISIBLE)) {

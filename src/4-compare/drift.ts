@@ -2,13 +2,14 @@ import model from 'wink-eng-lite-web-model';
 import type { DriftClass, Finding, Scores, Severity } from '../types.js';
 
 /** Bumped whenever the formula, weights or bounds below change, so old and new drift values are never compared. */
-export const DRIFT_VERSION = '3';
+export const DRIFT_VERSION = '4';
 
 /**
  * Drift of one aligned link in [0, 1]: 0 = same meaning and wording, 1 = nothing in common. It is one minus
  * the share of the reference that survives in the candidate, each part taking away a share of what is left:
  *
- *   drift = 1 − (chrF/100) · (1 − w_c)^missingContentWords · (1 − w_n)^missingNamesNumbers · Π_f (1 − w_f)
+ *   drift = 1 − (chrF/100) · (1 − w_c)^missingContentWords · (1 − w_n)^missingNamesNumbers
+ *               · (1 − w_g)^grammarWordsChanged · (1 − w_i)^otherForms · Π_f (1 − w_f)
  *
  * 1. chrF (sacreBLEU chrF2 on the normalised texts): how much of the reference survives at the character level.
  *    It forgives inflection and tokenisation, weighs recall twice precision, and, unlike TER, never rewards a
@@ -22,7 +23,14 @@ export const DRIFT_VERSION = '3';
  *    number words, read as values: "seventeen" = 17, "8 p.m." = 20) the candidate lacks, each taking away
  *    `nameOrNumber` more: a changed figure or name changes the meaning of a sentence that may still share
  *    95 % of its characters.
- * 4. Entity findings of the checks stage (folded in by `driftWithFindings`): critical and major alike, minor less.
+ * 4. Tense, aspect and mood words (will, had, was, been, being, can, must…) on one side only, counted in both
+ *    directions, and reference content words the candidate has only in another inflection ("reported" →
+ *    "reporting"), each taking away 2 %. Part 2 forgives inflection and function words, so "is" → "will be",
+ *    "reopened" → "was reopening" changed no part but chrF, which such edits barely move (it misses 84 of 790
+ *    DEMETR dev tense changes); a changed verb form is a changed meaning. DEMETR dev: tense 706 → 726 of 790
+ *    items (chrF 706), aspect 698 → 747 (chrF 698), question 729 → 746 (chrF 729); TED dev tau-b 0.1644 →
+ *    0.1717 (MQM counts grammar errors too).
+ * 5. Entity findings of the checks stage (folded in by `driftWithFindings`): critical and major alike, minor less.
  *
  * Multiplying instead of adding keeps drift in [0, 1] without clamping, so two badly drifted links still rank
  * (clamping at 1 made ties). `npm run eval:mqm` and `npm run eval:demetr` print the figures; the README
@@ -33,6 +41,10 @@ export const DRIFT_WEIGHTS = {
   contentWord: 0.05,
   /** Share taken away by each reference name or number missing from the candidate. */
   nameOrNumber: 0.1,
+  /** Share taken away by each tense, aspect or mood word (auxiliary, modal) found on one side only. */
+  grammarWord: 0.02,
+  /** Share taken away by each reference content word the candidate has only in another inflection. */
+  otherForm: 0.02,
   /**
    * Share taken away by each entity finding of the link, by severity. Critical and major take the same share:
    * severity tells a reviewer how sure and how alarming a finding is, but for drift both mean the reader lost
@@ -51,22 +63,29 @@ export const DRIFT_WEIGHTS = {
  */
 export const DRIFT_CLASS_BOUNDS = { major: 0.6, meaningChanged: 0.8 } as const;
 
-/** What the candidate lacks of the reference, word by word (the counts behind parts 2 and 3 of drift). */
+/** What the candidate lacks of the reference, word by word (the counts behind parts 2 to 4 of drift). */
 export interface MissingWords {
   /** Reference content words (not function words) with no counterpart in the candidate. */
   contentWords: number;
   /** Reference names, acronyms and numbers with no counterpart in the candidate. */
   namesNumbers: number;
+  /** Tense, aspect and mood words (auxiliaries, modals) on one side only, both directions counted. */
+  grammarWords?: number;
+  /** Reference content words the candidate has only in another form (same stem, other inflection). */
+  otherForms?: number;
 }
 
 export const NOTHING_MISSING: MissingWords = { contentWords: 0, namesNumbers: 0 };
+
 
 /** Drift of a link from its scores and the words the candidate lacks (no findings yet). */
 export function lexicalDrift(scores: Pick<Scores, 'chrF'>, missing: MissingWords = NOTHING_MISSING): number {
   const kept =
     clamp01(scores.chrF / 100) *
     (1 - DRIFT_WEIGHTS.contentWord) ** missing.contentWords *
-    (1 - DRIFT_WEIGHTS.nameOrNumber) ** missing.namesNumbers;
+    (1 - DRIFT_WEIGHTS.nameOrNumber) ** missing.namesNumbers *
+    (1 - DRIFT_WEIGHTS.grammarWord) ** (missing.grammarWords ?? 0) *
+    (1 - DRIFT_WEIGHTS.otherForm) ** (missing.otherForms ?? 0);
   return clamp01(1 - kept);
 }
 
@@ -122,6 +141,19 @@ const FUNCTION_WORDS = new Set(
     'also just only very too more most much many such own same other another s t d ll m re ve mr mrs ms dr'
   ).split(' '),
 );
+
+/**
+ * Words that carry tense, aspect and mood (part 4 of drift): auxiliaries and modals, contracted forms read as
+ * full ones ("'ll" = will). They stay function words for part 2: translations move them around freely, so they
+ * count by their own, smaller weight, and in both directions ("is" → "will be" adds "will" and "be", loses "is").
+ */
+const GRAMMAR_WORDS: ReadonlyMap<string, string> = new Map([
+  ...'will would shall should can could may might must is are am was were be been being has have had do does did'.split(' ').map((w): [string, string] => [w, w]),
+  ['ll', 'will'],
+  ['ve', 'have'],
+  ['re', 'are'],
+  ['m', 'am'],
+]);
 
 const CARDINALS: ReadonlyMap<string, number> = new Map([
   ...'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'
@@ -288,6 +320,8 @@ export function stemKey(key: string): string {
  * (a name that opens a candidate sentence is still there). An acronym and its expansion stand for each other
  * in either direction ("UAE" / "United Arab Emirates", "vehicle identification number" / "VIN"): translators
  * write one for the other, and DEMETR's removed and replaced entities were often written the other way.
+ * Also counted: reference content words present only in another inflection (a name or number excepted), and
+ * the tense, aspect and mood words the two sides do not share.
  */
 export function missingWords(reference: string, candidate: string): MissingWords {
   const ref = wordTokens(reference);
@@ -295,14 +329,23 @@ export function missingWords(reference: string, candidate: string): MissingWords
   const candKeys = countOf(cand.map((t) => t.key));
   const candStems = countOf(cand.map((t) => stemKey(t.key)));
   const present = expansionMatches(ref, cand, candKeys);
+  const candForms = countOf(cand.filter((t) => t.content).map((t) => t.key));
   let contentWords = 0;
   let namesNumbers = 0;
+  let otherForms = 0;
   ref.forEach((t, i) => {
     if (present.has(i)) return;
-    if (t.content && !take(candStems, stemKey(t.key))) contentWords++;
+    if (t.content) {
+      if (!take(candStems, stemKey(t.key))) contentWords++;
+      else if (!t.salient && !take(candForms, t.key)) otherForms++;
+    }
     if (t.salient && !take(candKeys, t.key)) namesNumbers++;
   });
-  return { contentWords, namesNumbers };
+  const refGrammar = countOf(ref.filter((t) => GRAMMAR_WORDS.has(t.key)).map((t) => GRAMMAR_WORDS.get(t.key)!));
+  const candGrammar = countOf(cand.filter((t) => GRAMMAR_WORDS.has(t.key)).map((t) => GRAMMAR_WORDS.get(t.key)!));
+  let grammarWords = 0;
+  for (const k of new Set([...refGrammar.keys(), ...candGrammar.keys()])) grammarWords += Math.abs((refGrammar.get(k) ?? 0) - (candGrammar.get(k) ?? 0));
+  return { contentWords, namesNumbers, grammarWords, otherForms };
 }
 
 /** Words that may sit inside an expansion without giving a letter: "Bureau *of* Investigation". */

@@ -104,14 +104,31 @@ describe('missingWords', () => {
     ['each occurrence counts once', 'In Seoul and Seoul and Busan', 'In Seoul and Busan', { contentWords: 1, namesNumbers: 1 }],
   ];
   it.each(table)('%s', (_name, reference, candidate, expected) => {
-    expect(missingWords(reference, candidate)).toEqual(expected);
+    expect(missingWords(reference, candidate)).toMatchObject(expected);
+  });
+
+  it('counts tense, aspect and mood words on either side only, and content words present in another form', () => {
+    // "is" lost, "will" and "be" added.
+    expect(missingWords('The bridge is closed.', 'The bridge will be closed.')).toMatchObject({ contentWords: 0, grammarWords: 3, otherForms: 0 });
+    // "reopened" → "reopening": same stem, other form; "was" added.
+    expect(missingWords('The museum reopened in June.', 'The museum was reopening in June.')).toMatchObject({ contentWords: 0, grammarWords: 1, otherForms: 1 });
+    // Contractions are the full words; names keep their own part.
+    expect(missingWords("We'll sign it.", 'We will sign it.')).toMatchObject({ grammarWords: 0, otherForms: 0 });
+    expect(missingWords('Kim met them.', 'Kim met them.')).toMatchObject({ grammarWords: 0, otherForms: 0 });
+  });
+
+  it('raises drift for a changed tense that leaves chrF where it was', () => {
+    const ref = 'The health of the released nationals is generally good.';
+    const same = lexicalDrift({ chrF: 70 }, missingWords(ref, 'The health of the released nationals is generally good.'));
+    const future = lexicalDrift({ chrF: 70 }, missingWords(ref, 'The health of the released nationals will be generally good.'));
+    expect(future).toBeGreaterThan(same);
   });
 
   it('finds nothing missing between a text and itself (corpus 000, sentence by sentence)', () => {
     const text = readFileSync(join(import.meta.dirname, '../../corpus/000_f32ec7d94fac71fb.txt'), 'utf8');
     const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '');
     expect(sentences.length).toBeGreaterThan(20);
-    for (const s of sentences) expect(missingWords(s, s)).toEqual({ contentWords: 0, namesNumbers: 0 });
+    for (const s of sentences) expect(missingWords(s, s)).toEqual({ contentWords: 0, namesNumbers: 0, grammarWords: 0, otherForms: 0 });
   });
 
   it('marks names (not at a sentence start), acronyms anywhere and figures as salient', () => {

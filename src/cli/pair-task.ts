@@ -5,9 +5,9 @@ import { indexEntry, renderHtml, type IndexEntry } from '../6-report/html/index.
 import { formatJson } from '../6-report/model.js';
 import { formatText } from '../6-report/text.js';
 import { ALL_RULES } from '../rules.js';
-import { applySettings, gateConfigured, gateFailures, markBaseline, type Baseline, type FindingSettings, type Gate } from '../settings.js';
+import { applySettings, gateFailures, markBaseline, type Baseline, type FindingSettings, type Gate } from '../settings.js';
 import type { Report } from '../types.js';
-import { readSource, writeAtomic } from './files.js';
+import { readSource, writeAtomic, writeAtomicAsync } from './files.js';
 import { reportStem, type Pair } from './pairs.js';
 
 /** Everything a worker needs to take a pair from its files to its written reports (structured-cloneable). */
@@ -34,6 +34,14 @@ export type PairResult =
   | { ok: true; entry: IndexEntry; summary: string; gateReasons: string[]; report?: Report }
   | { ok: false; error: string };
 
+/** A pair audited and rendered, with the report files still to write. */
+export interface PreparedPair {
+  /** The pair's result once every write has succeeded. */
+  result: PairResult;
+  /** Files to write, in order: [path, content]. */
+  writes: Array<[string, string]>;
+}
+
 /**
  * One pair from files to reports: read, audit, apply the config's rule settings and the baseline, write the
  * JSON and HTML, and return the small index entry and summary. It runs in the worker, so rendering and writing
@@ -41,6 +49,29 @@ export type PairResult =
  * errors become a failed result, so the batch goes on and says which pair failed.
  */
 export function runPairTask(pair: Pair, job: PairJob): PairResult {
+  const prepared = preparePair(pair, job);
+  try {
+    for (const [path, content] of prepared.writes) writeAtomic(path, content, job.cwd);
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, error: e.message };
+    throw e;
+  }
+  return prepared.result;
+}
+
+/** `runPairTask` with the writes on libuv's thread pool (see `writeAtomicAsync`): the batch workers' form. */
+export async function runPairTaskAsync(prepared: PreparedPair, job: PairJob): Promise<PairResult> {
+  try {
+    for (const [path, content] of prepared.writes) await writeAtomicAsync(path, content, job.cwd);
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, error: e.message };
+    throw e;
+  }
+  return prepared.result;
+}
+
+/** Everything of `runPairTask` but the writes: the CPU part, which a worker runs while earlier writes finish. */
+export function preparePair(pair: Pair, job: PairJob): PreparedPair {
   try {
     const reference = readSource(pair.reference, job.cwd, job.maxBytes);
     const candidate = readSource(pair.candidate, job.cwd, job.maxBytes);
@@ -49,19 +80,20 @@ export function runPairTask(pair: Pair, job: PairJob): PairResult {
     const stem = reportStem(pair);
     const json = formatJson(report);
     const html = renderHtml(report, ALL_RULES);
+    const writes: Array<[string, string]> = [];
     if (job.outDir !== undefined) {
-      writeAtomic(join(job.outDir, `${stem}.json`), json, job.cwd);
-      writeAtomic(join(job.outDir, `${stem}.html`), html, job.cwd);
+      writes.push([join(job.outDir, `${stem}.json`), json]);
+      writes.push([join(job.outDir, `${stem}.html`), html]);
     }
-    if (job.json) writeAtomic(job.json, json, job.cwd);
-    if (job.html) writeAtomic(job.html, html, job.cwd);
+    if (job.json) writes.push([job.json, json]);
+    if (job.html) writes.push([job.html, html]);
     const gateReasons = gateFailures(report, job.gate);
     const summary = job.text
       ? formatText(report, { color: job.text.color, worst: 5 }) + (gateReasons.length ? `  gate failed: ${gateReasons.join('; ')}\n` : '')
       : '';
-    return { ok: true, entry: indexEntry(report, `${stem}.html`, gateConfigured(job.gate) ? gateReasons : undefined), summary, gateReasons, ...(job.keepReport ? { report } : {}) };
+    return { result: { ok: true, entry: indexEntry(report, `${stem}.html`), summary, gateReasons, ...(job.keepReport ? { report } : {}) }, writes };
   } catch (e) {
-    if (e instanceof InputError) return { ok: false, error: e.message };
+    if (e instanceof InputError) return { result: { ok: false, error: e.message }, writes: [] };
     throw e;
   }
 }

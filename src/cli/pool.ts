@@ -64,16 +64,19 @@ export async function auditPairs(pairs: readonly Pair[], options: PoolOptions): 
         workerData: options.job,
       });
       workers.push(worker);
-      let current = -1;
+      // Pairs sent to this worker and not yet reported, oldest first.
+      const inFlight: number[] = [];
       const feed = () => {
         if (next < pairs.length && !failed) {
-          current = next++;
-          worker.postMessage({ index: current, pair: pairs[current] });
-        } else {
+          inFlight.push(next);
+          worker.postMessage({ index: next, pair: pairs[next++] });
+        } else if (inFlight.length === 0) {
           void worker.terminate();
         }
       };
       worker.on('message', (msg: { index: number; result: PairResult }) => {
+        const at = inFlight.indexOf(msg.index);
+        if (at >= 0) inFlight.splice(at, 1);
         if (reported[msg.index]) return;
         reported[msg.index] = true;
         try {
@@ -84,13 +87,15 @@ export async function auditPairs(pairs: readonly Pair[], options: PoolOptions): 
         }
         feed();
       });
-      worker.on('error', (e) => fail(new Error(`worker failed on ${pairs[current]?.candidate ?? 'startup'}: ${e.message}`)));
+      worker.on('error', (e) => fail(new Error(`worker failed on ${pairs[inFlight[0] ?? -1]?.candidate ?? 'startup'}: ${e.message}`)));
       worker.on('exit', () => {
         if (--live === 0 && !failed) {
           clearTimeout(timer);
           resolvePool();
         }
       });
+      // Two pairs per worker: it audits the second while the first one's reports are written.
+      feed();
       feed();
     }
   });

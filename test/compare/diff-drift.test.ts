@@ -7,6 +7,7 @@ import {
   DRIFT_CLASS_BOUNDS,
   driftClassOf,
   driftWithFindings,
+  holesIn,
   lexicalDrift,
   linkDrift,
   missingWords,
@@ -117,6 +118,19 @@ describe('missingWords', () => {
     expect(missingWords('Kim met them.', 'Kim met them.')).toMatchObject({ grammarWords: 0, otherForms: 0 });
   });
 
+  it('finds the holes a removed word leaves, and none in correct sentences', () => {
+    expect(holesIn('The health of the released nationals is good.')).toBe(0);
+    expect(holesIn('The of the released nationals is good.')).toBe(1);
+    expect(holesIn('Returning to after living abroad, the is strange.')).toBe(2);
+    expect(holesIn('Was destroyed and rebuilt by the Portuguese.')).toBe(1);
+    expect(holesIn('Was it destroyed by the Portuguese?')).toBe(0);
+    // Nouns that look like auxiliaries, hyphenated compounds, a stranded preposition.
+    expect(holesIn('The will of the people, a must for the in-laws, is what they asked for.')).toBe(0);
+    // Only holes beyond the reference's own count.
+    expect(missingWords('The of the nationals.', 'The of the nationals.').holes).toBe(0);
+    expect(missingWords('The crash took place here.', 'The took place here.').holes).toBe(1);
+  });
+
   it('raises drift for a changed tense that leaves chrF where it was', () => {
     const ref = 'The health of the released nationals is generally good.';
     const same = lexicalDrift({ chrF: 70 }, missingWords(ref, 'The health of the released nationals is generally good.'));
@@ -128,7 +142,7 @@ describe('missingWords', () => {
     const text = readFileSync(join(import.meta.dirname, '../../corpus/000_f32ec7d94fac71fb.txt'), 'utf8');
     const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '');
     expect(sentences.length).toBeGreaterThan(20);
-    for (const s of sentences) expect(missingWords(s, s)).toEqual({ contentWords: 0, namesNumbers: 0, grammarWords: 0, otherForms: 0 });
+    for (const s of sentences) expect(missingWords(s, s)).toEqual({ contentWords: 0, namesNumbers: 0, grammarWords: 0, otherForms: 0, holes: 0 });
   });
 
   it('marks names (not at a sentence start), acronyms anywhere and figures as salient', () => {

@@ -128,7 +128,7 @@ describe('missingWords', () => {
     expect(holesIn('The will of the people, a must for the in-laws, is what they asked for.')).toBe(0);
     // Only holes beyond the reference's own count.
     expect(missingWords('The of the nationals.', 'The of the nationals.').holes).toBe(0);
-    expect(missingWords('The crash took place here.', 'The took place here.').holes).toBe(1);
+    expect(missingWords('The crash is over.', 'The is over.').holes).toBe(1);
   });
 
   it('raises drift for a changed tense that leaves chrF where it was', () => {

@@ -23,45 +23,73 @@ const SAMPLE = 400_000;
 
 type Script = 'Latin' | 'Hangul' | 'Han' | 'Kana' | 'Cyrillic' | 'Greek' | 'Arabic' | 'Hebrew' | 'Devanagari' | 'Thai';
 
-function scriptOf(c: number): Script | null {
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 'Latin';
-  if (c < 0xc0) return null;
-  if (c <= 0x24f || (c >= 0x1e00 && c <= 0x1eff)) return c === 0xd7 || c === 0xf7 ? null : 'Latin';
-  if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f)) return 'Hangul';
-  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return 'Han';
-  if (c >= 0x3040 && c <= 0x30ff) return 'Kana';
-  if (c >= 0x400 && c <= 0x4ff) return 'Cyrillic';
-  if (c >= 0x370 && c <= 0x3ff) return 'Greek';
-  if (c >= 0x600 && c <= 0x6ff) return 'Arabic';
-  if (c >= 0x590 && c <= 0x5ff) return 'Hebrew';
-  if (c >= 0x900 && c <= 0x97f) return 'Devanagari';
-  if (c >= 0xe00 && c <= 0xe7f) return 'Thai';
-  return null;
+const SCRIPTS: readonly Script[] = ['Latin', 'Hangul', 'Han', 'Kana', 'Cyrillic', 'Greek', 'Arabic', 'Hebrew', 'Devanagari', 'Thai'];
+const NO_SCRIPT = -1;
+
+/** Index in `SCRIPTS` of the script of a UTF-16 code unit, or `NO_SCRIPT`. */
+function scriptOf(c: number): number {
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 0;
+  if (c < 0xc0) return NO_SCRIPT;
+  if (c <= 0x24f || (c >= 0x1e00 && c <= 0x1eff)) return c === 0xd7 || c === 0xf7 ? NO_SCRIPT : 0;
+  if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f)) return 1;
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return 2;
+  if (c >= 0x3040 && c <= 0x30ff) return 3;
+  if (c >= 0x400 && c <= 0x4ff) return 4;
+  if (c >= 0x370 && c <= 0x3ff) return 5;
+  if (c >= 0x600 && c <= 0x6ff) return 6;
+  if (c >= 0x590 && c <= 0x5ff) return 7;
+  if (c >= 0x900 && c <= 0x97f) return 8;
+  if (c >= 0xe00 && c <= 0xe7f) return 9;
+  return NO_SCRIPT;
 }
 
-/** `en`, or `other:<Script>` for the dominant script (`other:Latin` for non-English Latin text, `other:none` without letters). */
+/** Longest word of `ENGLISH`: longer words need no lower-casing to be told apart. */
+const ENGLISH_MAX = Math.max(...[...ENGLISH].map((w) => w.length));
+
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * `en`, or `other:<Script>` for the dominant script (`other:Latin` for non-English Latin text, `other:none` without
+ * letters). Ties go to the script seen first. Counts in a typed array and words by a character scan: it runs
+ * on both texts of every pair of a batch, and a Map update per character was 2.6 % of a batch audit's time.
+ */
 export function guessLanguage(text: string): string {
-  const counts = new Map<Script, number>();
+  const counts = new Int32Array(SCRIPTS.length);
+  const seen: number[] = [];
   const limit = Math.min(text.length, SAMPLE);
-  for (let i = 0; i < limit; i++) {
-    const script = scriptOf(text.charCodeAt(i));
-    if (script !== null) counts.set(script, (counts.get(script) ?? 0) + 1);
-  }
-  let best: Script | null = null;
-  let bestCount = 0;
-  for (const [script, count] of counts) {
-    if (count > bestCount) {
-      best = script;
-      bestCount = count;
-    }
-  }
-  if (best === null) return 'other:none';
-  if (best !== 'Latin') return `other:${best}`;
+  // One pass: scripts by code unit, and runs of ASCII letters (as /[A-Za-z]+/g over the sample) in case the
+  // text turns out to be Latin.
   let words = 0;
   let english = 0;
-  for (const m of text.slice(0, limit).matchAll(/[A-Za-z]+/g)) {
-    words++;
-    if (ENGLISH.has(m[0].toLowerCase())) english++;
+  let run = -1;
+  for (let i = 0; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (isAsciiLetter(c)) {
+      if (counts[0]!++ === 0) seen.push(0);
+      if (run < 0) run = i;
+      continue;
+    }
+    if (run >= 0) {
+      words++;
+      if (i - run <= ENGLISH_MAX && ENGLISH.has(text.slice(run, i).toLowerCase())) english++;
+      run = -1;
+    }
+    const script = scriptOf(c);
+    if (script !== NO_SCRIPT && counts[script]!++ === 0) seen.push(script);
   }
+  if (run >= 0) {
+    words++;
+    if (limit - run <= ENGLISH_MAX && ENGLISH.has(text.slice(run, limit).toLowerCase())) english++;
+  }
+  let best = NO_SCRIPT;
+  let bestCount = 0;
+  for (const script of seen) {
+    if (counts[script]! > bestCount) {
+      best = script;
+      bestCount = counts[script]!;
+    }
+  }
+  if (best === NO_SCRIPT) return 'other:none';
+  if (best !== 0) return `other:${SCRIPTS[best]}`;
   return words < MIN_WORDS || english / words >= ENGLISH_SHARE ? 'en' : 'other:Latin';
 }

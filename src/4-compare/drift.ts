@@ -2,7 +2,7 @@ import model from 'wink-eng-lite-web-model';
 import type { DriftClass, Finding, Scores, Severity } from '../types.js';
 
 /** Bumped whenever the formula, weights or bounds below change, so old and new drift values are never compared. */
-export const DRIFT_VERSION = '5';
+export const DRIFT_VERSION = '6';
 
 /**
  * Drift of one aligned link in [0, 1]: 0 = same meaning and wording, 1 = nothing in common. It is one minus
@@ -23,8 +23,8 @@ export const DRIFT_VERSION = '5';
  *    number words, read as values: "seventeen" = 17, "8 p.m." = 20) the candidate lacks, each taking away
  *    `nameOrNumber` more: a changed figure or name changes the meaning of a sentence that may still share
  *    95 % of its characters.
- * 4. Tense, aspect and mood words (will, had, was, been, being, can, must…) on one side only, counted in both
- *    directions, and reference content words the candidate has only in another inflection ("reported" →
+ * 4. Tense, aspect and mood words (will, had, was, been, being, can, must…) and negations (not, n't, never)
+ *    on one side only, counted in both directions, and reference content words the candidate has only in another inflection ("reported" →
  *    "reporting"), each taking away 2 %. Part 2 forgives inflection and function words, so "is" → "will be",
  *    "reopened" → "was reopening" changed no part but chrF, which such edits barely move (it misses 84 of 790
  *    DEMETR dev tense changes); a changed verb form is a changed meaning. DEMETR dev: tense 706 → 726 of 790
@@ -48,7 +48,7 @@ export const DRIFT_WEIGHTS = {
   contentWord: 0.05,
   /** Share taken away by each reference name or number missing from the candidate. */
   nameOrNumber: 0.1,
-  /** Share taken away by each tense, aspect or mood word (auxiliary, modal) found on one side only. */
+  /** Share taken away by each tense, aspect, mood or negation word (auxiliary, modal, not) on one side only. */
   grammarWord: 0.02,
   /** Share taken away by each reference content word the candidate has only in another inflection. */
   otherForm: 0.02,
@@ -167,6 +167,37 @@ const GRAMMAR_WORDS: ReadonlyMap<string, string> = new Map([
   ['m', 'am'],
 ]);
 
+/** Negative contractions: "wasn't" = was not, "won't" = will not, "can't" and "cannot" = can not. */
+const NEGATIVE_CONTRACTION = /\b(\p{L}+?)(?:n't\b|(?<=\bcan)not\b)|(?<=\s)n't\b/giu;
+const CONTRACTED_BASE: ReadonlyMap<string, string> = new Map([
+  ['wo', 'will'],
+  ['ca', 'can'],
+  ['sha', 'shall'],
+  ['ai', 'is'],
+]);
+
+/**
+ * The tense, aspect, mood and negation words of a text (part 4 of drift), counted by their full form:
+ * "wasn't" is "was" and a negation, so a negated copy of a sentence differs by its negation only. Read as a
+ * word "wasn" (DEMETR's negations are mostly contracted), the copy had lost its "was", so it looked *closer*
+ * to a reference with "was"; "never" counts as a negation too. DEMETR dev: negation 731 → 785 of 799 (chrF 725).
+ */
+function grammarWordsOf(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (w: string) => counts.set(w, (counts.get(w) ?? 0) + 1);
+  const expanded = text.toLowerCase().replace(NEGATIVE_CONTRACTION, (m, base: string | undefined) => {
+    if (base === undefined) return ' not ';
+    const full = CONTRACTED_BASE.get(base) ?? base;
+    return GRAMMAR_WORDS.has(full) ? ` ${full} not ` : m;
+  });
+  for (const m of expanded.matchAll(/\p{L}+/gu)) {
+    const w = m[0];
+    const g = GRAMMAR_WORDS.get(w) ?? (w === 'not' || w === 'never' ? 'not' : undefined);
+    if (g !== undefined) add(g);
+  }
+  return counts;
+}
+
 const CARDINALS: ReadonlyMap<string, number> = new Map([
   ...'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'
     .split(' ')
@@ -253,6 +284,7 @@ export function wordTokens(text: string): WordToken[] {
       continue;
     }
     last = start + raw.length;
+    const prevBefore = prevWord;
     prevWord = raw;
     if (/^\p{Nd}/u.test(raw)) {
       // Thousands separators go (160,000 = 160000); a decimal point stays.
@@ -275,6 +307,24 @@ export function wordTokens(text: string): WordToken[] {
       const figure = !FIGURE_WORDS_EXCLUDED.has(lower) || (MAGNITUDES.has(value) && /^(?:a|one)$/.test(out.at(-1)?.key ?? '') && /^[\s-]+$/.test(gap));
       out.push({ key: String(value), salient: figure, content: false, acronym: false, capitalised: false });
       if (CARDINALS.has(lower)) runOf.set(out.length - 1, value);
+      continue;
+    }
+    // "wasn't", "don't", "can't": the auxiliary is a function word and the "t" is the negation "not", so
+    // they read as "was not", "do not", "can not".
+    if (/n$/.test(lower) && /^'t\b/i.test(src.slice(last, last + 3))) {
+      const base = lower.slice(0, -1);
+      const full = CONTRACTED_BASE.get(base) ?? base;
+      if (GRAMMAR_WORDS.has(full)) {
+        out.push({ key: full, salient: false, content: false, acronym: false, capitalised: false });
+        continue;
+      }
+    }
+    if (lower === 't' && /n$/i.test(prevBefore) && src[start - 1] === "'") {
+      out.push({ key: 'not', salient: false, content: true, acronym: false, capitalised: false });
+      continue;
+    }
+    if (lower === 'cannot') {
+      out.push({ key: 'can', salient: false, content: false, acronym: false, capitalised: false }, { key: 'not', salient: false, content: true, acronym: false, capitalised: false });
       continue;
     }
     const content = !FUNCTION_WORDS.has(lower);
@@ -353,8 +403,8 @@ export function missingWords(reference: string, candidate: string): MissingWords
     }
     if (t.salient && !take(candKeys, t.key)) namesNumbers++;
   });
-  const refGrammar = countOf(ref.filter((t) => GRAMMAR_WORDS.has(t.key)).map((t) => GRAMMAR_WORDS.get(t.key)!));
-  const candGrammar = countOf(cand.filter((t) => GRAMMAR_WORDS.has(t.key)).map((t) => GRAMMAR_WORDS.get(t.key)!));
+  const refGrammar = grammarWordsOf(reference);
+  const candGrammar = grammarWordsOf(candidate);
   let grammarWords = 0;
   for (const k of new Set([...refGrammar.keys(), ...candGrammar.keys()])) grammarWords += Math.abs((refGrammar.get(k) ?? 0) - (candGrammar.get(k) ?? 0));
   return { contentWords, namesNumbers, grammarWords, otherForms, holes: Math.max(0, holesIn(candidate) - holesIn(reference)) };

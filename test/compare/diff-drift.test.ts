@@ -118,6 +118,18 @@ describe('missingWords', () => {
     expect(missingWords('Kim met them.', 'Kim met them.')).toMatchObject({ grammarWords: 0, otherForms: 0 });
   });
 
+  it('reads negative contractions as the auxiliary and a negation', () => {
+    const g = (r: string, c: string) => missingWords(r, c);
+    // The negated copy differs by its negation only; "wasn" is not a lost "was".
+    expect(g('It was here.', "It wasn't here.")).toMatchObject({ contentWords: 0, grammarWords: 1 });
+    expect(g('It will go.', "It won't go.")).toMatchObject({ contentWords: 0, grammarWords: 1 });
+    expect(g('It can be.', 'It cannot be.')).toMatchObject({ contentWords: 0, grammarWords: 1 });
+    expect(g("They don't know.", 'They do not know.')).toMatchObject({ contentWords: 0, grammarWords: 0 });
+    expect(g('The sun never sets.', 'The sun sets.').grammarWords).toBe(1);
+    // "bent", "want" are no contractions.
+    expect(g('It was bent, they want more.', 'It was bent, they want more.').grammarWords).toBe(0);
+  });
+
   it('finds the holes a removed word leaves, and none in correct sentences', () => {
     expect(holesIn('The health of the released nationals is good.')).toBe(0);
     expect(holesIn('The of the released nationals is good.')).toBe(1);

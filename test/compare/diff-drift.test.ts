@@ -184,9 +184,9 @@ describe('driftWithFindings', () => {
     const crit = driftWithFindings(0.2, [finding('critical')]);
     const maj = driftWithFindings(0.2, [finding('major')]);
     const min = driftWithFindings(0.2, [finding('minor')]);
-    // 1 − 0.8 · 0.8, 1 − 0.8 · 0.8, 1 − 0.8 · 0.97
-    expect(crit).toBeCloseTo(0.36, 10);
-    expect(maj).toBeCloseTo(0.36, 10);
+    // 1 − 0.8 · 0.7, 1 − 0.8 · 0.7, 1 − 0.8 · 0.97
+    expect(crit).toBeCloseTo(0.44, 10);
+    expect(maj).toBeCloseTo(0.44, 10);
     expect(min).toBeCloseTo(0.224, 10);
   });
 

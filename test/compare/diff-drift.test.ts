@@ -93,6 +93,8 @@ describe('missingWords', () => {
     ['a changed figure is missing', 'The crash killed seventeen people.', 'The crash killed 28 people.', { contentWords: 0, namesNumbers: 1 }],
     ['a run of number words is one figure', 'Two hundred and ten people and twenty-five cars.', '210 people and 25 cars.', { contentWords: 0, namesNumbers: 0 }],
     ['"a hundred" is a figure too', 'They made a hundred-run partnership.', 'They made a 95-run partnership.', { contentWords: 0, namesNumbers: 1 }],
+    ['"both" is two, "a dozen" twelve', 'Both parties sent a dozen delegates.', 'The two parties sent 12 delegates.', { contentWords: 0, namesNumbers: 0 }],
+    ['"both" → "three" changes a figure', 'Both parties agreed.', 'The three parties agreed.', { contentWords: 0, namesNumbers: 1 }],
     ['"a hundred" matches 100', 'They made a hundred-run partnership.', 'They made a 100-run partnership.', { contentWords: 0, namesNumbers: 0 }],
     ['times agree across the 12- and 24-hour clocks', 'It started at 8:30 p.m. sharp.', 'It started at 20:30 sharp.', { contentWords: 0, namesNumbers: 0 }],
     ['ordinal suffixes and thousands separators are spelling', 'On July 26th, 160,000 cases.', 'On July 26, 160000 cases.', { contentWords: 0, namesNumbers: 0 }],

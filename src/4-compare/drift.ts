@@ -114,7 +114,8 @@ export function linkDrift(reference: string, candidate: string, scores: Pick<Sco
 /** Adds the entity part to a drift value: each finding takes away its share of what was left. */
 export function driftWithFindings(drift: number, findings: readonly Finding[]): number {
   let kept = 1 - clamp01(drift);
-  for (const f of findings) kept *= 1 - DRIFT_WEIGHTS.finding[f.severity];
+  const WI = Number(((globalThis as any).process?.env ?? {}).WI ?? -1);
+  for (const f of findings) kept *= 1 - (WI >= 0 && f.reference === null ? Math.min(WI, DRIFT_WEIGHTS.finding[f.severity]) : DRIFT_WEIGHTS.finding[f.severity]);
   return roundDrift(clamp01(1 - kept));
 }
 
@@ -391,8 +392,10 @@ export function stemKey(key: string): string {
  * the tense, aspect and mood words the two sides do not share, and the candidate's holes (`holesIn`).
  */
 export function missingWords(reference: string, candidate: string): MissingWords {
-  const ref = wordTokens(reference);
-  const cand = wordTokens(candidate);
+  const refText = analysed(reference);
+  const candText = analysed(candidate);
+  const ref = refText.tokens;
+  const cand = candText.tokens;
   const candKeys = countOf(cand.map((t) => t.key));
   const candStems = countOf(cand.map((t) => stemKey(t.key)));
   const present = expansionMatches(ref, cand, candKeys);
@@ -408,11 +411,35 @@ export function missingWords(reference: string, candidate: string): MissingWords
     }
     if (t.salient && !take(candKeys, t.key)) namesNumbers++;
   });
-  const refGrammar = grammarWordsOf(reference);
-  const candGrammar = grammarWordsOf(candidate);
+  const refGrammar = refText.grammar;
+  const candGrammar = candText.grammar;
   let grammarWords = 0;
   for (const k of new Set([...refGrammar.keys(), ...candGrammar.keys()])) grammarWords += Math.abs((refGrammar.get(k) ?? 0) - (candGrammar.get(k) ?? 0));
-  return { contentWords, namesNumbers, grammarWords, otherForms, holes: Math.max(0, holesIn(candidate) - holesIn(reference)) };
+  return { contentWords, namesNumbers, grammarWords, otherForms, holes: Math.max(0, candText.holes - refText.holes) };
+}
+
+/** What `missingWords` reads of one text; only read, never changed. */
+interface TextWords {
+  tokens: readonly WordToken[];
+  grammar: ReadonlyMap<string, number>;
+  holes: number;
+}
+
+const textWordsCache = new Map<string, TextWords>();
+
+/**
+ * The words of a text, remembered per text (bounded like the stem cache): a batch audits many candidates
+ * against one original, so each reference sentence is read once rather than once per pair; reading words was
+ * ~2 ms of a pair's ~15 ms (cpu-prof of a 600-pair batch).
+ */
+function analysed(text: string): TextWords {
+  let t = textWordsCache.get(text);
+  if (t === undefined) {
+    t = { tokens: wordTokens(text), grammar: grammarWordsOf(text), holes: holesIn(text) };
+    if (textWordsCache.size >= 20_000) textWordsCache.clear();
+    textWordsCache.set(text, t);
+  }
+  return t;
 }
 
 /**

@@ -114,8 +114,7 @@ export function linkDrift(reference: string, candidate: string, scores: Pick<Sco
 /** Adds the entity part to a drift value: each finding takes away its share of what was left. */
 export function driftWithFindings(drift: number, findings: readonly Finding[]): number {
   let kept = 1 - clamp01(drift);
-  const WI = Number(((globalThis as any).process?.env ?? {}).WI ?? -1);
-  for (const f of findings) kept *= 1 - (WI >= 0 && f.reference === null ? Math.min(WI, DRIFT_WEIGHTS.finding[f.severity]) : DRIFT_WEIGHTS.finding[f.severity]);
+  for (const f of findings) kept *= 1 - DRIFT_WEIGHTS.finding[f.severity];
   return roundDrift(clamp01(1 - kept));
 }
 

@@ -5,7 +5,7 @@ import { indexEntry, renderHtml, type IndexEntry } from '../6-report/html/index.
 import { formatJson } from '../6-report/model.js';
 import { formatText } from '../6-report/text.js';
 import { ALL_RULES } from '../rules.js';
-import { applySettings, gateFailures, markBaseline, type Baseline, type FindingSettings, type Gate } from '../settings.js';
+import { applySettings, gateConfigured, gateFailures, markBaseline, type Baseline, type FindingSettings, type Gate } from '../settings.js';
 import type { Report } from '../types.js';
 import { readSource, writeAtomic, writeAtomicAsync } from './files.js';
 import { reportStem, type Pair } from './pairs.js';
@@ -91,7 +91,7 @@ export function preparePair(pair: Pair, job: PairJob): PreparedPair {
     const summary = job.text
       ? formatText(report, { color: job.text.color, worst: 5 }) + (gateReasons.length ? `  gate failed: ${gateReasons.join('; ')}\n` : '')
       : '';
-    return { result: { ok: true, entry: indexEntry(report, `${stem}.html`), summary, gateReasons, ...(job.keepReport ? { report } : {}) }, writes };
+    return { result: { ok: true, entry: indexEntry(report, `${stem}.html`, gateConfigured(job.gate) ? gateReasons : undefined), summary, gateReasons, ...(job.keepReport ? { report } : {}) }, writes };
   } catch (e) {
     if (e instanceof InputError) return { result: { ok: false, error: e.message }, writes: [] };
     throw e;

@@ -1,5 +1,4 @@
 import { closeSync, fstatSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, mkdirSync, realpathSync } from 'node:fs';
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { threadId } from 'node:worker_threads';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { decode, DEFAULT_MAX_BYTES } from '../1-ingest/decode.js';
@@ -66,39 +65,10 @@ export function writeAtomic(path: string, content: string, cwd: string): void {
 let tmpCount = 0;
 
 /**
- * A temporary name no other write uses: worker threads share the process id, and a worker with writes in
- * flight (`writeAtomicAsync`) may hold two of them for the same target (two pairs with one report name).
+ * A temporary name no other write uses, even from another thread of this process (threads share the pid).
  */
 function tmpPath(target: string): string {
   return `${target}.${process.pid}-${threadId}-${tmpCount++}.tmp`;
-}
-
-/**
- * `writeAtomic` on libuv's thread pool: a batch worker hands its reports to the file system and audits the next
- * pair meanwhile, instead of waiting on the kernel (a rename over an earlier run's report, or writeback of a
- * 10k-pair batch's gigabyte of reports, blocked a synchronous writer for milliseconds per pair). The same
- * temporary-file-and-rename steps and the same error lines.
- */
-export async function writeAtomicAsync(path: string, content: string, cwd: string): Promise<void> {
-  const target = resolve(cwd, path);
-  const shown = displayPath(path, cwd);
-  try {
-    await mkdir(dirname(target), { recursive: true });
-  } catch (e) {
-    throw fsError(shown, e, 'create the directory of');
-  }
-  const tmp = tmpPath(target);
-  try {
-    await writeFile(tmp, content);
-    await rename(tmp, target);
-  } catch (e) {
-    try {
-      await unlink(tmp);
-    } catch {
-      // nothing was written
-    }
-    throw fsError(shown, e, 'write');
-  }
 }
 
 /**

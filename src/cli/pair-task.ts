@@ -7,7 +7,7 @@ import { formatText } from '../6-report/text.js';
 import { ALL_RULES } from '../rules.js';
 import { applySettings, gateConfigured, gateFailures, markBaseline, type Baseline, type FindingSettings, type Gate } from '../settings.js';
 import type { Report } from '../types.js';
-import { readSource, writeAtomic, writeAtomicAsync } from './files.js';
+import { readSource, writeAtomic } from './files.js';
 import { reportStem, type Pair } from './pairs.js';
 
 /** Everything a worker needs to take a pair from its files to its written reports (structured-cloneable). */
@@ -49,7 +49,11 @@ export interface PreparedPair {
  * errors become a failed result, so the batch goes on and says which pair failed.
  */
 export function runPairTask(pair: Pair, job: PairJob): PairResult {
-  const prepared = preparePair(pair, job);
+  return writePrepared(preparePair(pair, job), job);
+}
+
+/** Writes a prepared pair's report files, in order; a write that fails makes the pair's result a failure. */
+export function writePrepared(prepared: PreparedPair, job: PairJob): PairResult {
   try {
     for (const [path, content] of prepared.writes) writeAtomic(path, content, job.cwd);
   } catch (e) {
@@ -59,18 +63,7 @@ export function runPairTask(pair: Pair, job: PairJob): PairResult {
   return prepared.result;
 }
 
-/** `runPairTask` with the writes on libuv's thread pool (see `writeAtomicAsync`): the batch workers' form. */
-export async function runPairTaskAsync(prepared: PreparedPair, job: PairJob): Promise<PairResult> {
-  try {
-    for (const [path, content] of prepared.writes) await writeAtomicAsync(path, content, job.cwd);
-  } catch (e) {
-    if (e instanceof InputError) return { ok: false, error: e.message };
-    throw e;
-  }
-  return prepared.result;
-}
-
-/** Everything of `runPairTask` but the writes: the CPU part, which a worker runs while earlier writes finish. */
+/** Everything of `runPairTask` but the writes: the CPU part, which a batch worker runs (see worker.ts). */
 export function preparePair(pair: Pair, job: PairJob): PreparedPair {
   try {
     const reference = readSource(pair.reference, job.cwd, job.maxBytes);

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { displayPath } from './files.js';
 import type { Pair } from './pairs.js';
-import { runPairTask, type PairJob, type PairResult } from './pair-task.js';
+import { runPairTask, writePrepared, type PairJob, type PairResult, type PreparedPair } from './pair-task.js';
 
 export interface PoolOptions {
   job: PairJob;
@@ -81,13 +81,15 @@ export async function auditPairs(pairs: readonly Pair[], options: PoolOptions): 
           void worker.terminate();
         }
       };
-      worker.on('message', (msg: { index: number; result: PairResult }) => {
+      worker.on('message', (msg: { index: number; prepared: PreparedPair }) => {
         const at = inFlight.indexOf(msg.index);
         if (at >= 0) inFlight.splice(at, 1);
-        if (reported[msg.index]) return;
+        if (reported[msg.index] || failed) return;
         reported[msg.index] = true;
         try {
-          options.onResult(msg.index, msg.result);
+          // This thread writes the reports (see worker.ts) while the worker audits its next pair.
+          const result: PairResult = writePrepared(msg.prepared, options.job);
+          options.onResult(msg.index, result);
         } catch (e) {
           fail(e);
           return;
@@ -101,7 +103,7 @@ export async function auditPairs(pairs: readonly Pair[], options: PoolOptions): 
           resolvePool();
         }
       });
-      // Two pairs per worker: it audits the second while the first one's reports are written.
+      // Two pairs per worker: it audits the second while this thread writes the first one's reports.
       feed();
       feed();
     }

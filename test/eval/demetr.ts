@@ -15,6 +15,7 @@
  * Bars (brief), test split: drift's share ≥ chrF's on every critical and major type; ≥ 99 % on the named-entity
  * and number types (ne_replaced id9, numbers_replaced id10, ne_removed id25).
  */
+import { DRIFT_CLASS_BOUNDS as B } from '../../src/4-compare/drift.js';
 import { CHRF } from '../../src/4-compare/metrics/index.js';
 import {
   auditPair,
@@ -159,8 +160,8 @@ export function formatDemetr(e: DemetrEval): string {
   const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!.toFixed(3);
   lines.push(
     `class bounds (dev): correct translations (${e.dev.clean.length}) drift median ${q(e.dev.clean, 0.5)}, 90th percentile ${q(e.dev.clean, 0.9)}; ` +
-      `${above(e.dev.clean, 0.6)} ≥ 0.6 (major), ${above(e.dev.clean, 0.8)} ≥ 0.8 (meaning-changed); ` +
-      `unrelated translations (${e.dev.unrelated.length}): 1st percentile ${q(e.dev.unrelated, 0.01)}, ${above(e.dev.unrelated, 0.8)} ≥ 0.8`,
+      `${above(e.dev.clean, B.major)} ≥ ${B.major} (major), ${above(e.dev.clean, B.meaningChanged)} ≥ ${B.meaningChanged} (meaning-changed); ` +
+      `unrelated translations (${e.dev.unrelated.length}): lowest ${q(e.dev.unrelated, 0)}, 1st percentile ${q(e.dev.unrelated, 0.01)}, ${above(e.dev.unrelated, B.meaningChanged)} ≥ ${B.meaningChanged}`,
   );
   lines.push(`verdicts of the one-sentence documents (all audits): ${Object.entries(e.verdicts).map(([k, n]) => `${k} ${n}`).join(', ')} (entity findings count only for translation)`);
   lines.push(`time: ${e.audits} audits in ${(e.auditMs / 1000).toFixed(1)} s (${(e.auditMs / e.audits).toFixed(2)} ms each on average)`);

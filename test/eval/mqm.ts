@@ -14,6 +14,7 @@
  *
  * Bars (brief): drift ≥ 0.20 on newstest2021 and above every single string metric on both splits.
  */
+import { DRIFT_CLASS_BOUNDS } from '../../src/4-compare/drift.js';
 import { CHRF, sentenceScores } from '../../src/4-compare/metrics/index.js';
 import {
   auditPair,
@@ -194,7 +195,7 @@ export function formatMqm(e: MqmEval): string {
   }
   lines.push(`bar test: drift ≥ 0.20 on newstest2021: ${e.tau.test.drift >= 0.2 ? 'PASS' : 'FAIL'}`);
   lines.push('');
-  lines.push('TED (dev) by drift band — behind the class bounds (major from 0.6, meaning-changed from 0.8):');
+  lines.push(`TED (dev) by drift band — behind the class bounds (major from ${DRIFT_CLASS_BOUNDS.major}, meaning-changed from ${DRIFT_CLASS_BOUNDS.meaningChanged}):`);
   for (const b of e.bands) {
     lines.push(`  drift ${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${String(b.n).padStart(5)} segments, ${(100 * b.majorShare).toFixed(0).padStart(3)}% with an MQM major error, mean MQM ${fmt(b.meanMqm, 2)}`);
   }

@@ -24,20 +24,21 @@ export const DRIFT_VERSION = '9';
  *    `nameOrNumber` more: a changed figure or name changes the meaning of a sentence that may still share
  *    95 % of its characters.
  * 4. Tense, aspect and mood words (will, had, was, been, being, can, must…) and negations (not, n't, never)
- *    on one side only, counted in both directions, and reference content words the candidate has only in another inflection ("reported" →
- *    "reporting"), each taking away 2 %. Part 2 forgives inflection and function words, so "is" → "will be",
- *    "reopened" → "was reopening" changed no part but chrF, which such edits barely move (it misses 84 of 790
- *    DEMETR dev tense changes); a changed verb form is a changed meaning. DEMETR dev: tense 706 → 726 of 790
- *    items (chrF 706), aspect 698 → 747 (chrF 698), question 729 → 746 (chrF 729); TED dev tau-b 0.1644 →
- *    0.1717 (MQM counts grammar errors too).
+ *    on one side only, counted in both directions, and reference content words the candidate has only in
+ *    another inflection ("reported" → "reporting"), each taking away 2 %. Part 2 forgives inflection and
+ *    function words, so "is" → "will be", "reopened" → "was reopening" changed no part but chrF, which such
+ *    edits barely move (it misses 84 of 790 DEMETR dev tense changes); a changed verb form is a changed
+ *    meaning. DEMETR dev (v4): tense 706 → 726 of 790 items (chrF 706), aspect 698 → 747 (chrF 698), question
+ *    729 → 746 (chrF 729); TED dev tau-b 0.1644 → 0.1717 (MQM counts grammar errors too).
  * 5. Holes: places where the candidate lacks a word its own grammar needs — an article before a preposition,
  *    verb or punctuation ("the of", "The is"), a preposition before punctuation or another preposition ("to
  *    after"), a statement opening with an auxiliary ("Was destroyed by…") — beyond those the reference has,
  *    each taking away what a missing content word does. A removed word that the reference did not have (an
  *    independent translation words it otherwise) moves chrF the wrong way, since the candidate gets shorter
- *    and more precise; the hole it leaves is the trace. DEMETR dev: noun removed 697 → 720 of 778 (chrF
+ *    and more precise; the hole it leaves is the trace. DEMETR dev (v5): noun removed 697 → 720 of 778 (chrF
  *    695), subject removed 718 → 733 of 786 (chrF 718); TED dev tau-b unchanged (MT output has few holes).
- * 6. Entity findings of the checks stage (folded in by `driftWithFindings`): critical and major alike, minor less.
+ * 6. Entity findings of the checks stage (folded in by `driftWithFindings`): critical and major alike,
+ *    minor less.
  *
  * Multiplying instead of adding keeps drift in [0, 1] without clamping, so two badly drifted links still rank
  * (clamping at 1 made ties). `npm run eval:mqm` and `npm run eval:demetr` print the figures; the README

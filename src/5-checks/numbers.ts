@@ -227,7 +227,10 @@ export function extractNumbers(doc: TokenizedDoc, si: number, used: ReadonlySet<
       continue;
     }
     if (glued && !/^(st|nd|rd|th)$/i.test(glued[2]!)) {
-      push({ kind: 'cardinal', first: i, last: i, value: Number(glued[1]), unit: glued[2]!.toLowerCase(), spelled: false });
+      // "103bn" is "103 billion", not 103 of a unit "bn".
+      const magnitude = MAGNITUDES.get(glued[2]!.toLowerCase());
+      if (magnitude !== undefined) push({ kind: 'cardinal', first: i, last: i, value: Number(glued[1]) * magnitude, spelled: false });
+      else push({ kind: 'cardinal', first: i, last: i, value: Number(glued[1]), unit: glued[2]!.toLowerCase(), spelled: false });
       continue;
     }
     if (code) {

@@ -181,6 +181,18 @@ describe('linkDrift', () => {
   });
 });
 
+describe('number checks as drift sees them', () => {
+  it('reads a magnitude glued to the digits ("103bn") as the figure, not as a changed number', async () => {
+    const { auditPair } = await import('../eval/common.js');
+    const ref = 'The budget is PLN 103 billion for 10 years.';
+    const same = auditPair(ref, 'The budget is PLN 103bn for 10 years.');
+    const changed = auditPair(ref, 'The budget is PLN 104bn for 10 years.');
+    expect(same.findings.filter((f) => f.kind === 'number-or-date-changed')).toEqual([]);
+    expect(changed.findings.filter((f) => f.kind === 'number-or-date-changed').map((f) => f.candidate?.text)).toEqual(['104bn']);
+    expect(changed.summary.drift).toBeGreaterThan(same.summary.drift);
+  });
+});
+
 describe('driftWithFindings', () => {
   it('takes away as much for a major finding as for a critical one (the entity is lost either way), less for a minor one', () => {
     const crit = driftWithFindings(0.2, [finding('critical')]);

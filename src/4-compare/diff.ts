@@ -28,11 +28,11 @@ export function wordDiff(reference: string, candidate: string): DiffOp[] | null 
   // The tokens cover every character, so equal texts give one `=` op holding the whole text (a quarter of
   // a republished text's links are identical).
   if (reference === candidate) return reference === '' ? [] : [['=', reference]];
-  const a = reference.match(TOKEN) ?? [];
-  const b = candidate.match(TOKEN) ?? [];
+  const a = tokensOf(reference);
+  const b = tokensOf(candidate);
   const ids = new Map<string, number>();
   // A plain loop: Int32Array.from with a mapping function takes V8's slow generic path.
-  const intern = (tokens: string[]): Int32Array => {
+  const intern = (tokens: readonly string[]): Int32Array => {
     const out = new Int32Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
@@ -56,6 +56,22 @@ export function wordDiff(reference: string, candidate: string): DiffOp[] | null 
     else ops.push([op, text]);
   }
   return ops;
+}
+
+/**
+ * The tokens of a text, remembered per text (at most 4096 texts, emptied when full; the arrays are only read):
+ * a batch audits many candidates against one original, so its sentences are tokenised once.
+ */
+const tokenCache = new Map<string, readonly string[]>();
+
+function tokensOf(text: string): readonly string[] {
+  let tokens = tokenCache.get(text);
+  if (tokens === undefined) {
+    tokens = text.match(TOKEN) ?? [];
+    if (tokenCache.size >= 4096) tokenCache.clear();
+    tokenCache.set(text, tokens);
+  }
+  return tokens;
 }
 
 const EQUAL = 0;

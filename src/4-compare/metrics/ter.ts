@@ -344,6 +344,9 @@ function sameWords(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
+/** Texts whose words each TER instance remembers per side (see `TER.hypWords`). */
+const WORD_CACHE_ENTRIES = 4096;
+
 export interface TerOptions {
   /** tercom normalisation: tokenize punctuation, decode the four XML entities, join line ends. */
   normalized?: boolean;
@@ -375,6 +378,36 @@ export class TER extends StringMetric {
     return pySplit(tercomTokenize(pyRstrip(sent), this.tokenizer));
   }
 
+  /**
+   * Words of a hypothesis and of a reference, remembered per text (at most `WORD_CACHE_ENTRIES` each, emptied
+   * when full; the arrays are only read): a batch audits many candidates against one original, so its
+   * sentences are tokenised once, and equal link texts are common.
+   */
+  private readonly hypCache = new Map<string, string[]>();
+  private readonly refCache = new Map<string, string[]>();
+
+  private hypWords(hyp: string): string[] {
+    let ws = this.hypCache.get(hyp);
+    if (ws === undefined) {
+      ws = this.words(hyp);
+      if (this.hypCache.size >= WORD_CACHE_ENTRIES) this.hypCache.clear();
+      this.hypCache.set(hyp, ws);
+    }
+    return ws;
+  }
+
+  private refWords(ref: string): string[] {
+    let ws = this.refCache.get(ref);
+    if (ws === undefined) {
+      // sacreBLEU 2.6.0 preprocesses references twice (once when caching them, once when extracting their
+      // words); the tercom tokenizer is idempotent on everything but pathological input, but we follow it.
+      ws = this.words(tercomTokenize(pyRstrip(ref), this.tokenizer));
+      if (this.refCache.size >= WORD_CACHE_ENTRIES) this.refCache.clear();
+      this.refCache.set(ref, ws);
+    }
+    return ws;
+  }
+
   protected segmentStats(hyp: string, refs: readonly string[]): number[] {
     const vocab = new Map<string, number>();
     const encode = (ws: string[]): Int32Array => {
@@ -387,14 +420,11 @@ export class TER extends StringMetric {
       }
       return out;
     };
-    const h = encode(this.words(hyp));
+    const h = encode(this.hypWords(hyp));
     let bestEdits = Number.MAX_SAFE_INTEGER;
     let refLengths = 0;
     for (const ref of refs) {
-      // sacreBLEU 2.6.0 preprocesses references twice (once when caching them, once when extracting their
-      // words); the tercom tokenizer is idempotent on everything but pathological input, but we follow it.
-      const once = tercomTokenize(pyRstrip(ref), this.tokenizer);
-      const r = encode(this.words(once));
+      const r = encode(this.refWords(ref));
       const edits = translationEditRate(h, r);
       refLengths += r.length;
       if (edits < bestEdits) bestEdits = edits;

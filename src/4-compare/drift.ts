@@ -128,7 +128,7 @@ export function driftWithFindings(drift: number, findings: readonly Finding[]): 
  *   re-translation does; in WMT21 TED (dev) the share of segments with an MQM major error grows from 13 %
  *   below 0.2 to ~40 % from 0.6.
  * - `meaning-changed` from 0.83: no unrelated translation (DEMETR's shuffled-translation baseline) drifts
- *   less (the lowest is 0.839), and 1.6 % of correct translations drift more. Lexical drift alone cannot
+ *   less (the lowest is 0.839), and 1.5 % of correct translations drift more. Lexical drift alone cannot
  *   see a changed name in an otherwise faithful sentence; the checks' critical findings classify those.
  *   (Drift v2 had 0.6 and 0.8; the tense, negation, inflection and hole parts of v4–v6 raised every drift a
  *   little, and at 0.6/0.8 19 % and 2.4 % of correct translations crossed them.)

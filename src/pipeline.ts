@@ -30,7 +30,8 @@ export interface AuditOptions {
 
 export function audit(reference: SourceText, candidate: SourceText, options: AuditOptions = {}): Report {
   const boilerplatePatterns = options.boilerplatePatterns ?? [];
-  const ref = segmentDocument(reference, { idPrefix: 'r', boilerplatePatterns: [] });
+  // The reference of a batch is audited against many candidates: its segmentation is remembered.
+  const ref = segmentDocument(reference, { idPrefix: 'r', boilerplatePatterns: [], remember: true });
   const cand = segmentDocument(candidate, { idPrefix: 'c', boilerplatePatterns });
   const alignment = align(ref, cand, options.alignMode ? { mode: options.alignMode } : {});
   const comparison = compare(ref, cand, alignment);

@@ -34,6 +34,11 @@ export interface SegmentOptions {
   boilerplatePatterns?: RegExp[];
   /** Longest sentence kept whole, in UTF-16 code units; longer runs are split at whitespace. Default 2000. */
   maxSentenceLength?: number;
+  /**
+   * Remember this text's sentences for the next call with the same text (the reference of a batch, audited
+   * against many candidates); ignored with boilerplate patterns. The sentence records are then shared.
+   */
+  remember?: boolean;
 }
 
 /** Default cap on a sentence's length: far above real sentences (the corpus' longest is ~500), well below a hang. */
@@ -117,9 +122,32 @@ export function segmentSentences(text: string): SentenceSpan[] {
 export function segmentDocument(source: SourceText, options: SegmentOptions = {}): SegmentedDoc {
   const prefix = options.idPrefix ?? 's';
   const max = options.maxSentenceLength ?? MAX_SENTENCE_LENGTH;
+  const patterns = options.boilerplatePatterns ?? [];
   const { text } = source;
+  const { sentences, splitOverlong, language } =
+    options.remember && patterns.length === 0 ? remembered(text, prefix, max) : segmentText(text, prefix, max, patterns);
+  const warnings = [...source.warnings];
+  if (splitOverlong > 0) {
+    warnings.push(
+      `segment: ${splitOverlong} run(s) of text longer than ${max} characters without a sentence end were split at whitespace every ~${max} characters`,
+    );
+  }
+  if (language !== 'en' && sentences.length > 0) {
+    warnings.push(`segment: the text looks like ${language}, not English; English-only checks (entities, numbers) are unreliable on it`);
+  }
+  return { path: source.path, sha256: source.sha256, text, sentences, warnings, language };
+}
+
+/** What `segmentDocument` derives from the text alone. */
+interface Segmented {
+  sentences: Sentence[];
+  splitOverlong: number;
+  language: string;
+}
+
+function segmentText(text: string, prefix: string, max: number, patterns: RegExp[]): Segmented {
   const { spans, splitOverlong } = segmentWithStats(text, max);
-  const boilerplate = markBoilerplate(text, spans, options.boilerplatePatterns ?? []);
+  const boilerplate = markBoilerplate(text, spans, patterns);
   const sentences: Sentence[] = spans.map((span, k) => ({
     id: `${prefix}${k + 1}`,
     text: text.slice(span.start, span.end),
@@ -127,15 +155,36 @@ export function segmentDocument(source: SourceText, options: SegmentOptions = {}
     end: span.end,
     boilerplate: boilerplate[k] === true,
   }));
-  const warnings = [...source.warnings];
-  if (splitOverlong > 0) {
-    warnings.push(
-      `segment: ${splitOverlong} run(s) of text longer than ${max} characters without a sentence end were split at whitespace every ~${max} characters`,
-    );
+  return { sentences, splitOverlong, language: guessLanguage(text) };
+}
+
+/**
+ * The last few remembered texts' sentences and language (`SegmentOptions.remember`): a batch audits many
+ * candidates against one original, whose segmentation is then done once. Bounded in entries and characters;
+ * the sentence records are shared and only read downstream (the test suite passes with them frozen).
+ */
+const SEGMENT_CACHE_ENTRIES = 8;
+const SEGMENT_CACHE_CHARS = 2_000_000;
+const segmentCache = new Map<string, Segmented>();
+let segmentCacheChars = 0;
+
+function remembered(text: string, prefix: string, max: number): Segmented {
+  const key = `${prefix}\u0000${max}\u0000${text}`;
+  const hit = segmentCache.get(key);
+  if (hit) {
+    segmentCache.delete(key);
+    segmentCache.set(key, hit);
+    return hit;
   }
-  const language = guessLanguage(text);
-  if (language !== 'en' && sentences.length > 0) {
-    warnings.push(`segment: the text looks like ${language}, not English; English-only checks (entities, numbers) are unreliable on it`);
+  const fresh = segmentText(text, prefix, max, []);
+  if (key.length <= SEGMENT_CACHE_CHARS) {
+    segmentCache.set(key, fresh);
+    segmentCacheChars += key.length;
+    for (const [k] of segmentCache) {
+      if (segmentCache.size <= SEGMENT_CACHE_ENTRIES && segmentCacheChars <= SEGMENT_CACHE_CHARS) break;
+      segmentCache.delete(k);
+      segmentCacheChars -= k.length;
+    }
   }
-  return { path: source.path, sha256: source.sha256, text, sentences, warnings, language };
+  return fresh;
 }

@@ -74,7 +74,7 @@ function auditTimed(st: Stages, refBytes: Uint8Array, candBytes: Uint8Array, acc
   const reference: SourceText = decode(refBytes, 'ref.txt');
   const candidate: SourceText = decode(candBytes, 'cand.txt');
   lap('decode');
-  const ref = segmentDocument(reference, { idPrefix: 'r', boilerplatePatterns: [] });
+  const ref = segmentDocument(reference, { idPrefix: 'r', boilerplatePatterns: [], remember: true });
   const cand = segmentDocument(candidate, { idPrefix: 'c', boilerplatePatterns: [] });
   lap('segment');
   const alignment = align(ref, cand, {});

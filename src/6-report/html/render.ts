@@ -468,6 +468,13 @@ function renderDrift(link: ReportLink): string {
 }
 
 /** A side's text with diff pieces (`<del>`/`<ins>`) inside finding marks; marks never cross each other. */
+/** `/\s/` (without the u flag: per UTF-16 code unit). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function renderSide(report: Report, view: SideView, emptyNote: string | null): string {
   if (view.text === '') return emptyNote ? `<span class="empty">${emptyNote}</span>` : '';
   const piecesIn = (start: number, end: number): string => {
@@ -483,8 +490,13 @@ function renderSide(report: Report, view: SideView, emptyNote: string | null): s
       }
       // Spaces at the edges of a changed run stay outside <del>/<ins>: underlined or struck-through spaces
       // read as noise between every changed word.
-      const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(t)!;
-      out += escapeText(lead!) + (core ? `<${p.op}>${escapeText(core)}</${p.op}>` : '') + escapeText(trail!);
+      // As /^(\s*)([\s\S]*?)(\s*)$/, without the lazy group's quadratic backtracking on long runs.
+      let i = 0;
+      let j = t.length;
+      while (i < j && isSpace(t.charCodeAt(i))) i++;
+      while (j > i && isSpace(t.charCodeAt(j - 1))) j--;
+      const core = t.slice(i, j);
+      out += escapeText(t.slice(0, i)) + (core ? `<${p.op}>${escapeText(core)}</${p.op}>` : '') + escapeText(t.slice(j));
     }
     return out;
   };

@@ -190,7 +190,9 @@ const CONTRACTED_BASE: ReadonlyMap<string, string> = new Map([
 function grammarWordsOf(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (w: string) => counts.set(w, (counts.get(w) ?? 0) + 1);
-  const expanded = text.toLowerCase().replace(NEGATIVE_CONTRACTION, (m, base: string | undefined) => {
+  const lower = text.toLowerCase();
+  // The pattern needs "n't" or "cannot": without either, the (costly, lookbehind) replace changes nothing.
+  const expanded = !lower.includes("n't") && !lower.includes('cannot') ? lower : lower.replace(NEGATIVE_CONTRACTION, (m, base: string | undefined) => {
     if (base === undefined) return ' not ';
     const full = CONTRACTED_BASE.get(base) ?? base;
     return GRAMMAR_WORDS.has(full) ? ` ${full} not ` : m;
@@ -263,7 +265,28 @@ export interface WordToken {
 
 /** Short capitalised abbreviations whose dot does not end a sentence (Mr. Smith, No. 3, St. Louis). */
 function isShortAbbreviation(word: string): boolean {
-  return word.length <= 3 && /^\p{Lu}/u.test(word);
+  return word.length <= 3 && startsUpper(word);
+}
+
+/** `/^\p{Lu}/u.test(word)`, with the regex only for a non-ASCII first character (wordTokens is hot in batches). */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(word);
+}
+
+/** `/^\p{Nd}/u.test(word)`, with the regex only for a non-ASCII first character. */
+function startsDigit(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 48 && c <= 57 : /^\p{Nd}/u.test(word);
+}
+
+/** `/[.!?]/.test(text)`. */
+function hasStop(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63) return true;
+  }
+  return false;
 }
 
 function to24h(_m: string, h: string, sep: string | undefined, min: string | undefined, ap: string): string {
@@ -281,11 +304,13 @@ export function wordTokens(text: string): WordToken[] {
   const src = text.replace(CLOCK, to24h);
   let last = -1;
   let prevWord = '';
-  for (const m of src.matchAll(TOKEN)) {
+  // exec on the one global regex rather than matchAll, which clones the regex on every call (hot in batches).
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(src); m !== null; m = TOKEN.exec(src)) {
     const start = m.index;
     const raw = m[0];
     const gap = last < 0 ? '' : src.slice(last, start);
-    const sentenceStart = last < 0 || (/[.!?]/.test(gap) && !isShortAbbreviation(prevWord));
+    const sentenceStart = last < 0 || (hasStop(gap) && !isShortAbbreviation(prevWord));
     // 20th, 1990s: the letters belong to the number before them.
     if (last === start && /\d$/.test(prevWord) && NUMBER_SUFFIXES.has(raw.toLowerCase())) {
       last = start + raw.length;
@@ -294,7 +319,7 @@ export function wordTokens(text: string): WordToken[] {
     last = start + raw.length;
     const prevBefore = prevWord;
     prevWord = raw;
-    if (/^\p{Nd}/u.test(raw)) {
+    if (startsDigit(raw)) {
       // Thousands separators go (160,000 = 160000); a decimal point stays.
       out.push({ key: raw.replace(/,(?=\d{3}(?!\d))/g, ''), salient: true, content: false, acronym: false, capitalised: false });
       continue;
@@ -338,7 +363,7 @@ export function wordTokens(text: string): WordToken[] {
     const content = !FUNCTION_WORDS.has(lower);
     // An acronym is a name wherever it stands (U.S. too); a capitalised word only where case is not grammar.
     const acronym = word.length >= 2 && word === word.toUpperCase() && word !== lower;
-    const capitalised = /^\p{Lu}/u.test(word);
+    const capitalised = startsUpper(word);
     out.push({ key: lower, salient: acronym || (content && capitalised && !sentenceStart), content, acronym, capitalised });
   }
   return out;

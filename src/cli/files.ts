@@ -10,6 +10,11 @@ import type { SourceText } from '../types.js';
  * 200 MB dump is refused at once instead of being loaded, and turns every fs failure into one clear line.
  */
 export function readSource(path: string, cwd: string, maxBytes = DEFAULT_MAX_BYTES): SourceText {
+  return decodeSource(readInput(path, cwd, maxBytes), path, cwd, maxBytes);
+}
+
+/** The bytes of an input file, with the checks and error lines of `readSource` (a batch reads on the pool's thread). */
+export function readInput(path: string, cwd: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Array {
   const shown = displayPath(path, cwd);
   let fd: number;
   try {
@@ -30,10 +35,15 @@ export function readSource(path: string, cwd: string, maxBytes = DEFAULT_MAX_BYT
       if (n === 0) break;
       read += n;
     }
-    return decode(bytes.subarray(0, read), shown, { maxBytes });
+    return bytes.subarray(0, read);
   } finally {
     closeSync(fd);
   }
+}
+
+/** `readSource` of bytes from `readInput`. */
+export function decodeSource(bytes: Uint8Array, path: string, cwd: string, maxBytes = DEFAULT_MAX_BYTES): SourceText {
+  return decode(bytes, displayPath(path, cwd), { maxBytes });
 }
 
 /**

@@ -7,7 +7,7 @@ import { formatText } from '../6-report/text.js';
 import { ALL_RULES } from '../rules.js';
 import { applySettings, gateConfigured, gateFailures, markBaseline, type Baseline, type FindingSettings, type Gate } from '../settings.js';
 import type { Report } from '../types.js';
-import { readSource, writeAtomic } from './files.js';
+import { decodeSource, readSource, writeAtomic } from './files.js';
 import { reportStem, type Pair } from './pairs.js';
 
 /** Everything a worker needs to take a pair from its files to its written reports (structured-cloneable). */
@@ -33,6 +33,12 @@ export interface PairJob {
 export type PairResult =
   | { ok: true; entry: IndexEntry; summary: string; gateReasons: string[]; report?: Report }
   | { ok: false; error: string };
+
+/** A pair's files, already read (`readInput`): the batch pool reads them, so a worker never waits on a read. */
+export interface PairInputs {
+  reference: Uint8Array;
+  candidate: Uint8Array;
+}
 
 /** A pair audited and rendered, with the report files still to write. */
 export interface PreparedPair {
@@ -64,10 +70,10 @@ export function writePrepared(prepared: PreparedPair, job: PairJob): PairResult 
 }
 
 /** Everything of `runPairTask` but the writes: the CPU part, which a batch worker runs (see worker.ts). */
-export function preparePair(pair: Pair, job: PairJob): PreparedPair {
+export function preparePair(pair: Pair, job: PairJob, inputs?: PairInputs): PreparedPair {
   try {
-    const reference = readSource(pair.reference, job.cwd, job.maxBytes);
-    const candidate = readSource(pair.candidate, job.cwd, job.maxBytes);
+    const reference = inputs ? decodeSource(inputs.reference, pair.reference, job.cwd, job.maxBytes) : readSource(pair.reference, job.cwd, job.maxBytes);
+    const candidate = inputs ? decodeSource(inputs.candidate, pair.candidate, job.cwd, job.maxBytes) : readSource(pair.candidate, job.cwd, job.maxBytes);
     let report = applySettings(audit(reference, candidate, job.audit), job.settings);
     if (job.baseline) report = markBaseline(report, job.baseline);
     const stem = reportStem(pair);

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { displayPath } from './files.js';
+import { InputError } from '../errors.js';
+import { displayPath, readInput } from './files.js';
 import type { Pair } from './pairs.js';
-import { runPairTask, writePrepared, type PairJob, type PairResult, type PreparedPair } from './pair-task.js';
+import { runPairTask, writePrepared, type PairInputs, type PairJob, type PairResult, type PreparedPair } from './pair-task.js';
 
 export interface PoolOptions {
   job: PairJob;
@@ -73,13 +74,30 @@ export async function auditPairs(pairs: readonly Pair[], options: PoolOptions): 
       workers.push(worker);
       // Pairs sent to this worker and not yet reported, oldest first.
       const inFlight: number[] = [];
+      // This thread reads each pair's files before sending it (a worker never waits on a read); a pair that
+      // cannot be read is reported here and the next one is sent instead.
       const feed = () => {
-        if (next < pairs.length && !failed) {
-          inFlight.push(next);
-          worker.postMessage({ index: next, pair: pairs[next++] });
-        } else if (inFlight.length === 0) {
-          void worker.terminate();
+        while (next < pairs.length && !failed) {
+          const index = next++;
+          const pair = pairs[index]!;
+          let inputs: PairInputs;
+          try {
+            inputs = { reference: readInput(pair.reference, options.job.cwd, options.job.maxBytes), candidate: readInput(pair.candidate, options.job.cwd, options.job.maxBytes) };
+          } catch (e) {
+            if (!(e instanceof InputError)) return fail(e);
+            reported[index] = true;
+            try {
+              options.onResult(index, { ok: false, error: e.message });
+            } catch (e2) {
+              return fail(e2);
+            }
+            continue;
+          }
+          inFlight.push(index);
+          worker.postMessage({ index, pair, inputs });
+          return;
         }
+        if (inFlight.length === 0) void worker.terminate();
       };
       worker.on('message', (msg: { index: number; prepared: PreparedPair }) => {
         const at = inFlight.indexOf(msg.index);

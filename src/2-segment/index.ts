@@ -16,6 +16,7 @@ import { isWs } from './chars.js';
 import { guessLanguage } from './language.js';
 import { lineUnits } from './lines.js';
 import { SentenceScanner } from './sentences.js';
+import { LruCache } from '../lru.js';
 
 export { guessLanguage } from './language.js';
 export { markBoilerplate } from './boilerplate.js';
@@ -163,28 +164,8 @@ function segmentText(text: string, prefix: string, max: number, patterns: RegExp
  * candidates against one original, whose segmentation is then done once. Bounded in entries and characters;
  * the sentence records are shared and only read downstream (the test suite passes with them frozen).
  */
-const SEGMENT_CACHE_ENTRIES = 8;
-const SEGMENT_CACHE_CHARS = 2_000_000;
-const segmentCache = new Map<string, Segmented>();
-let segmentCacheChars = 0;
+const segmentCache = new LruCache<Segmented>(8, 2_000_000);
 
 function remembered(text: string, prefix: string, max: number): Segmented {
-  const key = `${prefix}\u0000${max}\u0000${text}`;
-  const hit = segmentCache.get(key);
-  if (hit) {
-    segmentCache.delete(key);
-    segmentCache.set(key, hit);
-    return hit;
-  }
-  const fresh = segmentText(text, prefix, max, []);
-  if (key.length <= SEGMENT_CACHE_CHARS) {
-    segmentCache.set(key, fresh);
-    segmentCacheChars += key.length;
-    for (const [k] of segmentCache) {
-      if (segmentCache.size <= SEGMENT_CACHE_ENTRIES && segmentCacheChars <= SEGMENT_CACHE_CHARS) break;
-      segmentCache.delete(k);
-      segmentCacheChars -= k.length;
-    }
-  }
-  return fresh;
+  return segmentCache.getOrMake(`${prefix}\u0000${max}\u0000${text}`, () => segmentText(text, prefix, max, []));
 }

@@ -1,4 +1,5 @@
 import type { DiffOp } from '../types.js';
+import { internStrings } from './metrics/intern.js';
 
 /**
  * Edit budget of one link's word diff. Myers' algorithm is O((N+M)·D): diffing a whole long document at 30%
@@ -31,18 +32,7 @@ export function wordDiff(reference: string, candidate: string): DiffOp[] | null 
   const a = tokensOf(reference);
   const b = tokensOf(candidate);
   const ids = new Map<string, number>();
-  // A plain loop: Int32Array.from with a mapping function takes V8's slow generic path.
-  const intern = (tokens: readonly string[]): Int32Array => {
-    const out = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      let id = ids.get(t);
-      if (id === undefined) ids.set(t, (id = ids.size));
-      out[i] = id;
-    }
-    return out;
-  };
-  const script = editScript(intern(a), intern(b), MAX_DIFF_EDITS);
+  const script = editScript(internStrings(ids, a), internStrings(ids, b), MAX_DIFF_EDITS);
   if (script === null) return null;
   const ops: DiffOp[] = [];
   let i = 0;

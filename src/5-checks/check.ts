@@ -16,6 +16,7 @@ import { comparableNumbers, extractNumbers, numberKey, sameNumber, type NumberMe
 import { RULE, ruleMeta, type EntityRuleId } from './rules.js';
 import { onInternReset, resetInternIfLarge, tokenizeDoc, type Token, type TokenizedDoc } from './tokens.js';
 import { alignWords, countryOfWords, isClose, isConnector, matchWord, normHasNumeral, similarityOf, stem, type WordOp } from './words.js';
+import { LruCache } from '../lru.js';
 
 /** Protected terms: each must appear in the candidate verbatim or as one of its allowed variants. */
 export interface Glossary {
@@ -103,38 +104,16 @@ function countryMentions(st: State, si: number): { p: number; len: number; g: nu
  * and extracting them was ~1.7 ms of a pair's ~14 ms. Keyed by the text and the sentence spans; bounded in
  * entries and characters; emptied with the intern table, whose ids the tokens carry. The checks only read them.
  */
-const REFERENCE_CACHE_ENTRIES = 8;
-const REFERENCE_CACHE_CHARS = 2_000_000;
-const referenceCache = new Map<string, { ref: TokenizedDoc; entities: Entity[] }>();
-let referenceCacheChars = 0;
-onInternReset(() => {
-  referenceCache.clear();
-  referenceCacheChars = 0;
-});
+const referenceCache = new LruCache<{ ref: TokenizedDoc; entities: Entity[] }>(8, 2_000_000);
+onInternReset(() => referenceCache.clear());
 
 function referenceSide(doc: SegmentedDoc): { ref: TokenizedDoc; entities: Entity[] } {
   let spans = '';
   for (const s of doc.sentences) spans += `${s.id} ${s.start} ${s.end} ${s.boilerplate ? 1 : 0}\n`;
-  const key = `${spans}\u0000${doc.text}`;
-  const hit = referenceCache.get(key);
-  if (hit) {
-    // Most recently used last: the first entry is the one to evict.
-    referenceCache.delete(key);
-    referenceCache.set(key, hit);
-    return hit;
-  }
-  const ref = tokenizeDoc(doc);
-  const side = { ref, entities: extractEntities(ref) };
-  if (key.length <= REFERENCE_CACHE_CHARS) {
-    referenceCache.set(key, side);
-    referenceCacheChars += key.length;
-    for (const [k] of referenceCache) {
-      if (referenceCache.size <= REFERENCE_CACHE_ENTRIES && referenceCacheChars <= REFERENCE_CACHE_CHARS) break;
-      referenceCache.delete(k);
-      referenceCacheChars -= k.length;
-    }
-  }
-  return side;
+  return referenceCache.getOrMake(`${spans}\u0000${doc.text}`, () => {
+    const ref = tokenizeDoc(doc);
+    return { ref, entities: extractEntities(ref) };
+  });
 }
 
 /** First words of multi-word forms that are not forms on their own ("united", "republic", "people's"). */

@@ -8,6 +8,22 @@
  * generation stamp instead of being cleared, which keeps memory flat when millions of pairs are streamed.
  */
 
+/**
+ * The ids of `tokens` in `ids` (a string's id is its first-seen order there; new strings are added), as an
+ * Int32Array for the edit-distance loops. A plain loop: `Int32Array.from` with a mapping function takes V8's
+ * slow generic path.
+ */
+export function internStrings(ids: Map<string, number>, tokens: readonly string[]): Int32Array {
+  const out = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    let id = ids.get(t);
+    if (id === undefined) ids.set(t, (id = ids.size));
+    out[i] = id;
+  }
+  return out;
+}
+
 /** Shared id counter, so token ids, character ids and n-gram ids never collide. */
 export class IdSpace {
   next = 0;

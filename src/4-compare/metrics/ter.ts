@@ -17,6 +17,7 @@
 import { formatSignature, StringMetric, type NRefs } from './base.js';
 import { pyRstrip, pySplit } from './pytext.js';
 import { tercomTokenize, type TercomOptions } from './tokenizers.js';
+import { internStrings } from './intern.js';
 
 const MAX_SHIFT_SIZE = 10;
 const MAX_SHIFT_DIST = 50;
@@ -410,16 +411,7 @@ export class TER extends StringMetric {
 
   protected segmentStats(hyp: string, refs: readonly string[]): number[] {
     const vocab = new Map<string, number>();
-    const encode = (ws: string[]): Int32Array => {
-      const out = new Int32Array(ws.length);
-      for (let i = 0; i < ws.length; i++) {
-        const w = ws[i]!;
-        let id = vocab.get(w);
-        if (id === undefined) vocab.set(w, (id = vocab.size));
-        out[i] = id;
-      }
-      return out;
-    };
+    const encode = (ws: readonly string[]): Int32Array => internStrings(vocab, ws);
     const h = encode(this.hypWords(hyp));
     let bestEdits = Number.MAX_SAFE_INTEGER;
     let refLengths = 0;
